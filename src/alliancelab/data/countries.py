@@ -1,0 +1,236 @@
+"""Year-aware country identity across COW codes, Gleditsch-Ward codes, ISO3 and names.
+
+``resolve("South Korea")``, ``resolve("ROK")``, ``resolve("KOR")`` and ``resolve(732)`` are
+the same :class:`Country`. Where one name meant different states over time the year
+decides: "Germany" is COW 255 up to 1945 and from 1990 and West Germany (260) in between;
+"Russia" and "USSR" are both 365; "Serbia" and "Yugoslavia" both 345. The system list is
+COW's v2016; states alive at its end are assumed alive since (as peacesciencer does).
+Unknown names raise :class:`~alliancelab.errors.UnknownCountryError` with the closest
+matches.
+
+Example
+-------
+>>> resolve("Republic of Korea", 2024).ccode
+732
+>>> resolve("Germany", 1970).ccode, resolve("Germany", 2000).ccode
+(260, 255)
+>>> resolve(365, 1980).iso3
+'RUS'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from difflib import get_close_matches
+from functools import cache
+
+import pandas as pd
+
+from alliancelab.data.catalog import load
+from alliancelab.errors import CoverageError, InputError, UnknownCountryError
+
+__all__ = [
+    "Country",
+    "country_table",
+    "in_system",
+    "iso3_for",
+    "resolve",
+    "resolve_many",
+    "system_members",
+]
+
+OPEN_END = 9999
+
+# Common names users type that none of the code lists spell this way.
+ALIASES: dict[str, list[int]] = {
+    "us": [2], "u.s.": [2], "america": [2], "united states": [2], "united states of america": [2],
+    "uk": [200], "u.k.": [200], "britain": [200], "great britain": [200], "england": [200],
+    "russia": [365], "russian federation": [365], "ussr": [365], "soviet union": [365],
+    "south korea": [732], "republic of korea": [732], "rok": [732], "korea, republic of": [732],
+    "korea (south)": [732], "korea": [730, 732],
+    "north korea": [731], "dprk": [731], "democratic people's republic of korea": [731],
+    "korea (north)": [731], "korea, democratic people's republic of": [731],
+    "china": [710], "prc": [710], "people's republic of china": [710],
+    "taiwan": [713], "roc": [713], "republic of china": [713],
+    "japan": [740], "philippines": [840], "the philippines": [840], "australia": [900],
+    "india": [750], "new zealand": [920], "vietnam": [816], "viet nam": [816],
+    "north vietnam": [816], "south vietnam": [817], "republic of vietnam": [817],
+    "germany": [255, 260], "west germany": [260], "frg": [260],
+    "federal republic of germany": [260],
+    "east germany": [265], "gdr": [265], "ddr": [265], "german democratic republic": [265],
+    "serbia": [345], "yugoslavia": [345], "turkey": [640], "turkiye": [640], "türkiye": [640],
+    "iran": [630], "syria": [652], "burma": [775], "myanmar": [775], "laos": [812],
+    "czechia": [316], "czech republic": [316], "czechoslovakia": [315],
+    "ivory coast": [437], "cote d'ivoire": [437], "côte d'ivoire": [437],
+    "north yemen": [678], "south yemen": [680], "yemen": [678, 679],
+}
+
+# ISO3 codes that differ by year from the countrycode list (ISO 3166-3 for former states).
+ISO3_BY_YEAR: dict[int, list[tuple[int, int, str]]] = {
+    260: [(1816, OPEN_END, "DEU")],
+    265: [(1816, OPEN_END, "DDR")],
+    345: [(1816, 2005, "YUG"), (2006, OPEN_END, "SRB")],
+    678: [(1816, OPEN_END, "YEM")],
+    680: [(1816, OPEN_END, "YMD")],
+    315: [(1816, OPEN_END, "CSK")],
+    817: [(1816, OPEN_END, "VDR")],
+    730: [(1816, OPEN_END, "KOR")],
+}
+
+
+@dataclass(frozen=True)
+class Country:
+    """A state as COW identifies it, with its other codes for the year asked about."""
+
+    ccode: int
+    iso3: str | None
+    gwcode: int | None
+    name: str
+    stateabb: str
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.iso3 or self.stateabb}, COW {self.ccode})"
+
+
+def _norm(text: str) -> str:
+    text = text.casefold().strip()
+    text = re.sub(r"^the\s+", "", text)
+    return re.sub(r"\s+", " ", text)
+
+
+@cache
+def _spells() -> pd.DataFrame:
+    """COW membership spells, with the last spell left open after 2016."""
+    states = load("cow_states")[["ccode", "stateabb", "statenme", "styear", "endyear"]].copy()
+    last = int(states.endyear.max())
+    states["endyear"] = states.endyear.where(states.endyear < last, OPEN_END)
+    return states
+
+
+@cache
+def _codes() -> pd.DataFrame:
+    return load("countrycode")
+
+
+@cache
+def _index() -> dict[str, set[int]]:
+    """Normalised name or code -> COW codes it can mean."""
+    index: dict[str, set[int]] = {}
+
+    def add(key: object, ccode: int) -> None:
+        if isinstance(key, str) and key and key != "<NA>":
+            index.setdefault(_norm(key), set()).add(int(ccode))
+
+    for row in _spells().itertuples():
+        add(row.statenme, row.ccode)
+        add(row.stateabb, row.ccode)
+    for row in _codes().dropna(subset=["cown"]).itertuples():
+        for key in (row.country_name_en, row.iso_name_en, row.cow_name, row.un_name_en,
+                    row.iso3c, row.cowc):
+            add(key if isinstance(key, str) else None, row.cown)
+    for alias, ccodes in ALIASES.items():
+        index[_norm(alias)] = set(ccodes)  # aliases override what the code lists say
+    for ccode, spans in ISO3_BY_YEAR.items():
+        for _, _, iso in spans:
+            add(iso, ccode)
+    return index
+
+
+@cache
+def _names() -> dict[int, tuple[str, str]]:
+    spells = _spells().drop_duplicates("ccode", keep="last")
+    return {int(r.ccode): (str(r.statenme), str(r.stateabb)) for r in spells.itertuples()}
+
+
+def in_system(ccode: int, year: int) -> bool:
+    """Whether COW counts ``ccode`` as a state system member in ``year``."""
+    s = _spells()
+    rows = s[(s.ccode == ccode) & (s.styear <= year) & (s.endyear >= year)]
+    return not rows.empty
+
+
+def iso3_for(ccode: int, year: int | None = None) -> str | None:
+    """ISO 3166 alpha-3 code of COW state ``ccode`` (in ``year`` where that matters)."""
+    for start, end, iso in ISO3_BY_YEAR.get(ccode, []):
+        if year is None or start <= year <= end:
+            return iso
+    codes = _codes()
+    hit = codes.loc[codes.cown == ccode, "iso3c"].dropna()
+    return str(hit.iloc[0]) if len(hit) else None
+
+
+def _gwcode(ccode: int) -> int | None:
+    codes = _codes()
+    hit = codes.loc[codes.cown == ccode, "gwn"].dropna()
+    return int(hit.iloc[0]) if len(hit) else None
+
+
+def _country(ccode: int, year: int | None) -> Country:
+    name, abb = _names().get(ccode, (str(ccode), str(ccode)))
+    return Country(ccode, iso3_for(ccode, year), _gwcode(ccode), name, abb)
+
+
+def _candidates(query: str | int) -> set[int]:
+    if isinstance(query, int) or (isinstance(query, str) and query.strip().isdigit()):
+        code = int(query)
+        return {code} if code in _names() else set()
+    return set(_index().get(_norm(query), set()))
+
+
+def resolve(query: str | int, year: int | None = None) -> Country:
+    """The state ``query`` names (a name, ISO3, COW abbreviation or COW code).
+
+    With ``year`` the state must be a system member that year; without it, the most
+    recent state of that name is chosen.
+    """
+    candidates = _candidates(query)
+    if not candidates:
+        choices = sorted(_index())
+        close = get_close_matches(_norm(str(query)), choices, n=4, cutoff=0.6)
+        raise UnknownCountryError(str(query), [_display(c) for c in close])
+    spells = _spells()
+    mine = spells[spells.ccode.isin(candidates)]
+    if year is not None:
+        alive = mine[(mine.styear <= year) & (mine.endyear >= year)]
+        if alive.empty:
+            spans = ", ".join(
+                f"{r.statenme} {r.styear}–{'' if r.endyear == OPEN_END else r.endyear}"
+                for r in mine.itertuples()
+            )
+            raise CoverageError(
+                f"{query!r} is not a state system member in {year} (COW: {spans})",
+                hint="choose a year inside those spans",
+            )
+        return _country(int(alive.sort_values("styear").ccode.iloc[-1]), year)
+    latest = mine.sort_values(["endyear", "styear"]).ccode.iloc[-1]
+    return _country(int(latest), None)
+
+
+def _display(key: str) -> str:
+    return key.upper() if len(key) == 3 and key.isalpha() else key.title()
+
+
+def resolve_many(queries: Iterable[str | int], year: int | None = None) -> list[Country]:
+    """Resolve several names at once; duplicates (two names for one state) are an error."""
+    out: list[Country] = []
+    for q in queries:
+        country = resolve(q, year)
+        if any(c.ccode == country.ccode for c in out):
+            raise InputError(f"{q!r} is the same state as an earlier entry ({country})",
+                             hint="list each state once")
+        out.append(country)
+    return out
+
+
+def system_members(year: int) -> list[int]:
+    """COW codes of the state system members in ``year`` (sorted)."""
+    s = _spells()
+    return sorted(s.loc[(s.styear <= year) & (s.endyear >= year), "ccode"].unique().tolist())
+
+
+def country_table(year: int | None = None) -> pd.DataFrame:
+    """Every COW state (or the members in ``year``) with its codes and names."""
+    ccodes = system_members(year) if year is not None else sorted(_names())
+    return pd.DataFrame([vars(_country(c, year)) for c in ccodes])

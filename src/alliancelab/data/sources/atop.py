@@ -1,0 +1,82 @@
+"""ATOP (Alliance Treaty Obligations and Provisions): dyad-year pledges and treaty files.
+
+Two releases are bundled. ATOP 5.1 as directed dyad-years (peacesciencer's
+``atop_alliance``: 0/1 defence, offence, neutrality, non-aggression and consultation
+pledges from ``ccode1`` to ``ccode2``), which :func:`add_atop_alliance` merges into panels;
+and the ATOP 5.0 alliance, phase and member files, from which :mod:`alliancelab.treaty`
+builds every alliance as a treaty object. Both end on 31 Dec 2018; later years are NA.
+
+Example
+-------
+>>> from alliancelab.data import create_dyad_years
+>>> d = add_atop_alliance(create_dyad_years(years=(2018, 2018)))
+>>> d.query("ccode1 == 2 and ccode2 == 740").atop_defense.iloc[0]
+1
+"""
+
+from __future__ import annotations
+
+from alliancelab.data.catalog import Source
+
+ATOP_CITATION = """@article{leedsetal2002atop,
+  author = {Leeds, Brett Ashley and Ritter, Jeffrey M. and Mitchell, Sara McLaughlin and Long, Andrew G.},
+  title = {Alliance Treaty Obligations and Provisions, 1815--1944},
+  journal = {International Interactions},
+  volume = {28}, pages = {237--260}, year = {2002}
+}"""
+ATOP_TERMS = "ATOP: free to use with citation (atopdata.org)"
+ATOP_URL = "http://www.atopdata.org/"
+
+ATOP_DYAD_YEARS = Source(
+    name="atop_alliance",
+    title="ATOP directed dyad-years",
+    version="5.1",
+    years=(1815, 2018),
+    rows=273_296,
+    file="atop_alliance.parquet",
+    unit="directed dyad-year",
+    citation=ATOP_CITATION,
+    license=ATOP_TERMS,
+    url=ATOP_URL,
+    notes="0/1 obligation flags only; no atopid. Via peacesciencer 1.2.9.",
+)
+ATOP_ALLIANCES = Source(
+    name="atop_alliances",
+    title="ATOP alliance-level file",
+    version="5.0",
+    years=(1815, 2018),
+    rows=765,
+    file="atop5_0a.parquet",
+    unit="alliance",
+    citation=ATOP_CITATION,
+    license=ATOP_TERMS,
+    url=ATOP_URL,
+    notes="endyr = 0 means in effect on 31 Dec 2018.",
+)
+ATOP_PHASES = Source(
+    name="atop_phases",
+    title="ATOP alliance-phase file",
+    version="5.0",
+    years=(1815, 2018),
+    rows=820,
+    file="atop5_0aph.parquet",
+    unit="alliance phase",
+    citation=ATOP_CITATION,
+    license=ATOP_TERMS,
+    url=ATOP_URL,
+)
+ATOP_MEMBERS = Source(
+    name="atop_members",
+    title="ATOP member-level file",
+    version="5.0",
+    years=(1815, 2018),
+    rows=2_446,
+    file="atop5_0m.parquet",
+    unit="alliance member phase",
+    citation=ATOP_CITATION,
+    license=ATOP_TERMS,
+    url=ATOP_URL,
+    notes="Obligations vary by member (asymmetric treaties). yrexit = 0: still a member.",
+)
+
+SOURCES = [ATOP_DYAD_YEARS, ATOP_ALLIANCES, ATOP_PHASES, ATOP_MEMBERS]

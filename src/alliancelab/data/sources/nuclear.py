@@ -1,0 +1,53 @@
+"""Nuclear warheads: FAS estimates via Our World in Data, stockpiles 1945-2023.
+
+Stockpiles (excluding retired warheads) for the nine nuclear states, and the 2022-2023
+inventories split into deployed strategic, deployed non-strategic, reserve and retired.
+States absent from the table have no nuclear weapons in those years (0, inside
+1945-2023); outside the years the value is NA.
+
+Example
+-------
+>>> stock = warheads(2023)
+>>> int(stock["RUS"])
+4489
+"""
+
+from __future__ import annotations
+
+from alliancelab.data.catalog import Source
+
+FAS_CITATION = """@misc{fas2023nuclear,
+  author = {Kristensen, Hans M. and Korda, Matt and Reynolds, Eliana and Norris, Robert S.},
+  title = {Status of World Nuclear Forces 2023},
+  howpublished = {Federation of American Scientists; processed by Our World in Data},
+  year = {2023}
+}"""
+
+FAS_STOCKPILES = Source(
+    name="fas_nuclear_stockpiles",
+    title="FAS nuclear warhead stockpiles",
+    version="2023 (OWID)",
+    years=(1945, 2023),
+    rows=869,
+    file="fas_nuclear_stockpiles_1945_2023.parquet",
+    unit="state-year",
+    code_system="iso3",
+    citation=FAS_CITATION,
+    license="FAS estimates; OWID processing CC BY 4.0",
+    url="https://fas.org/initiative/status-world-nuclear-forces/",
+)
+FAS_INVENTORIES = Source(
+    name="fas_nuclear_inventories",
+    title="FAS nuclear warhead inventories",
+    version="2023 (OWID)",
+    years=(2022, 2023),
+    rows=18,
+    file="fas_nuclear_inventories_2022_2023.parquet",
+    unit="state-year",
+    code_system="iso3",
+    citation=FAS_CITATION,
+    license="FAS estimates; OWID processing CC BY 4.0",
+    url="https://fas.org/initiative/status-world-nuclear-forces/",
+)
+
+SOURCES = [FAS_STOCKPILES, FAS_INVENTORIES]

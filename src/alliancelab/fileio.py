@@ -1,0 +1,114 @@
+"""Safe output: write tables and text atomically, by the extension the user chose.
+
+A user's output file either appears complete or not at all: everything is written to a
+temporary file beside the target and moved into place at the end, so a crash, a bad value
+or a full disk never leaves a partial file, and an existing file is untouched until the new
+one is ready. Unwritable paths raise :class:`~alliancelab.errors.OutputError` before any
+work is wasted (see :func:`check_writable`).
+
+Example
+-------
+>>> import pandas as pd, tempfile, pathlib
+>>> out = pathlib.Path(tempfile.mkdtemp()) / "t.csv"
+>>> write_table(pd.DataFrame({"ccode": [2, 740]}), out)
+>>> out.read_text().splitlines()[0]
+'ccode'
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pandas as pd
+
+from alliancelab.errors import OutputError
+
+__all__ = ["TABLE_FORMATS", "atomic_path", "check_writable", "write_table", "write_text"]
+
+TABLE_FORMATS = (".parquet", ".csv", ".dta", ".json")
+
+
+def check_writable(path: str | os.PathLike[str], formats: tuple[str, ...] = ()) -> Path:
+    """Fail early, with a clear message, if ``path`` cannot be written.
+
+    Checks the extension (when ``formats`` is given), that the folder exists and is a
+    folder, that we may write there, and that the target is not itself a folder.
+    """
+    target = Path(path)
+    if formats and target.suffix.lower() not in formats:
+        raise OutputError(
+            f"cannot write {str(target)!r}: unknown output format {target.suffix or '(none)'!r}",
+            hint=f"use one of {', '.join(formats)}",
+        )
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.exists():
+        raise OutputError(
+            f"cannot write {str(target)!r}: folder {str(folder)!r} does not exist",
+            hint="create it first or choose another path",
+        )
+    if not folder.is_dir():
+        raise OutputError(f"cannot write {str(target)!r}: {str(folder)!r} is not a folder")
+    if target.is_dir():
+        raise OutputError(f"cannot write {str(target)!r}: it is a folder", hint="give a file name")
+    if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
+        raise OutputError(
+            f"cannot write {str(target)!r}: permission denied",
+            hint="choose a path you can write to",
+        )
+    return target
+
+
+@contextlib.contextmanager
+def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
+    """Yield a temporary path next to ``path``; move it into place only on success."""
+    target = check_writable(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    os.close(fd)
+    tmp_path = Path(tmp)
+    try:
+        yield tmp_path
+        os.replace(tmp_path, target)
+    except OSError as err:
+        raise OutputError(f"cannot write {str(target)!r}: {err.strerror or err}") from err
+    finally:
+        tmp_path.unlink(missing_ok=True)
+
+
+def write_text(path: str | os.PathLike[str], text: str) -> None:
+    """Write ``text`` (UTF-8) to ``path`` atomically."""
+    with atomic_path(path) as tmp:
+        tmp.write_text(text, encoding="utf-8")
+
+
+def _writer(suffix: str) -> Callable[[pd.DataFrame, Path], None]:
+    def parquet(frame: pd.DataFrame, tmp: Path) -> None:
+        frame.to_parquet(tmp, index=False, compression="zstd")
+
+    def csv(frame: pd.DataFrame, tmp: Path) -> None:
+        frame.to_csv(tmp, index=False, na_rep="NA")
+
+    def stata(frame: pd.DataFrame, tmp: Path) -> None:
+        frame.to_stata(tmp, write_index=False, version=118)
+
+    def json(frame: pd.DataFrame, tmp: Path) -> None:
+        frame.to_json(tmp, orient="records", indent=1)
+
+    return {".parquet": parquet, ".csv": csv, ".dta": stata, ".json": json}[suffix]
+
+
+def write_table(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
+    """Write ``frame`` to ``path`` in the format its extension names, atomically.
+
+    ``.parquet``, ``.csv`` (missing values as ``NA``), ``.dta`` (Stata 14+) or ``.json``
+    (a list of records).
+    """
+    target = check_writable(path, TABLE_FORMATS)
+    with atomic_path(target) as tmp:
+        try:
+            _writer(target.suffix.lower())(frame, tmp)
+        except (ValueError, TypeError) as err:
+            raise OutputError(f"cannot write {str(target)!r}: {err}") from err
