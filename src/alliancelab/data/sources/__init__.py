@@ -34,3 +34,19 @@ SOURCES = [
     *nuclear.SOURCES,
     *crosswalk.SOURCES,
 ]
+
+ENRICHERS = {
+    "atop": atop.add_atop_alliance,
+    "nmc": nmc.add_nmc,
+    "majors": states.add_cow_majors,
+    "contiguity": geography.add_contiguity,
+    "capdist": geography.add_capital_distance,
+    "mindist": geography.add_minimum_distance,
+    "democracy": democracy.add_democracy,
+    "gdppop": democracy.add_sim_gdp_pop,
+    "cow_mids": mids.add_cow_mids,
+    "gml_mids": mids.add_gml_mids,
+    "rivalries": rivalries.add_strategic_rivalries,
+    "sipri": sipri.add_sipri_milex,
+    "ideal_points": unga.add_ideal_points,
+}

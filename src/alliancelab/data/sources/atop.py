@@ -16,7 +16,12 @@ Example
 
 from __future__ import annotations
 
-from alliancelab.data.catalog import Source
+from functools import cache
+
+import pandas as pd
+
+from alliancelab.data.catalog import Source, load
+from alliancelab.data.panel import merge_dyad_year, panel_info, require_unit, uses
 
 ATOP_CITATION = """@article{leedsetal2002atop,
   author = {Leeds, Brett Ashley and Ritter, Jeffrey M. and Mitchell, Sara McLaughlin and Long, Andrew G.},
@@ -80,3 +85,43 @@ ATOP_MEMBERS = Source(
 )
 
 SOURCES = [ATOP_DYAD_YEARS, ATOP_ALLIANCES, ATOP_PHASES, ATOP_MEMBERS]
+
+ATOP_PLEDGES = ("atop_defense", "atop_offense", "atop_neutral", "atop_nonagg", "atop_consul")
+
+
+@cache
+def _atop_directed() -> pd.DataFrame:
+    atop = load("atop_alliance")
+    flags = atop[list(ATOP_PLEDGES)]
+    atop["atop_alliance"] = flags.max(axis=1).astype("Int32")
+    return atop
+
+
+@cache
+def _atop_either_direction() -> pd.DataFrame:
+    """The highest pledge in either direction, stored for both orderings of each dyad."""
+    atop = _atop_directed()
+    low = atop[["ccode1", "ccode2"]].min(axis=1)
+    high = atop[["ccode1", "ccode2"]].max(axis=1)
+    cols = [*ATOP_PLEDGES, "atop_alliance"]
+    both = atop[cols].groupby([low.rename("ccode1"), high.rename("ccode2"), atop.year]).max()
+    both = both.reset_index()
+    flipped = both.rename(columns={"ccode1": "ccode2", "ccode2": "ccode1"})
+    return pd.concat([both, flipped[both.columns]], ignore_index=True)
+
+
+@uses("atop_alliance")
+def add_atop_alliance(frame: pd.DataFrame, ndir: bool = True) -> pd.DataFrame:
+    """Add ATOP 5.1 pledges: ``atop_defense atop_offense atop_neutral atop_nonagg atop_consul``.
+
+    Plus ``atop_alliance``, 1 if any of the five. On directed dyad-years the pledge is from
+    ``ccode1`` to ``ccode2`` (US to Japan defense 1, Japan to US 0 in 2018). On
+    non-directed dyad-years (no row with ``ccode1 > ccode2``) and ``ndir=True`` (the
+    default, as in peacesciencer) each flag is the highest in either direction. 0 where
+    no pledge is recorded in 1815-2018, NA after 2018.
+    """
+    require_unit(frame, ["dyad_year"], "add_atop_alliance")
+    directed = panel_info(frame)["directed"]
+    source = _atop_directed() if directed or not ndir else _atop_either_direction()
+    cols = [*ATOP_PLEDGES, "atop_alliance"]
+    return merge_dyad_year(frame, source, cols, "atop_alliance", fill=(ATOP_DYAD_YEARS.years, 0))

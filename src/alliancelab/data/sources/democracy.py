@@ -2,8 +2,7 @@
 
 :func:`add_democracy` adds ``euds``/``aeuds`` (extended Unified Democracy Scores), Polity5
 ``polity2`` and V-Dem v16 ``v2x_polyarchy`` (suffixes 1 and 2 on dyads);
-:func:`add_sim_gdp_pop` Fariss et al.'s simulated GDP, GDP per capita and population
-(log scale, as published).
+:func:`add_sim_gdp_pop` Fariss et al.'s simulated GDP, GDP per capita and population.
 
 Example
 -------
@@ -15,7 +14,10 @@ True
 
 from __future__ import annotations
 
-from alliancelab.data.catalog import Source
+import pandas as pd
+
+from alliancelab.data.catalog import Source, load
+from alliancelab.data.panel import merge_state_year, uses
 
 DEMOCRACY = Source(
     name="democracy",
@@ -69,3 +71,25 @@ GDPPOP = Source(
 )
 
 SOURCES = [DEMOCRACY, GDPPOP]
+
+DEMOCRACY_COLUMNS = ("euds", "aeuds", "polity2", "v2x_polyarchy")
+GDPPOP_COLUMNS = ("mrgdppc", "sd_mrgdppc", "pwtrgdp", "sd_pwtrgdp", "pwtpop", "sd_pwtpop")
+
+
+@uses("democracy")
+def add_democracy(frame: pd.DataFrame) -> pd.DataFrame:
+    """Add ``euds aeuds polity2 v2x_polyarchy`` (suffix 1/2 on dyad-years).
+
+    Extended UDS and V-Dem v16 run to 2025, Polity5's ``polity2`` to 2020; NA beyond.
+    """
+    return merge_state_year(frame, load("democracy"), list(DEMOCRACY_COLUMNS), "democracy")
+
+
+@uses("gdppop")
+def add_sim_gdp_pop(frame: pd.DataFrame) -> pd.DataFrame:
+    """Add Fariss et al.'s simulated GDP per capita, GDP and population, with their SDs.
+
+    ``mrgdppc`` (GDP per capita, Maddison anchor), ``pwtrgdp`` (GDP, PWT anchor),
+    ``pwtpop`` (population, PWT anchor) and ``sd_*``; suffix 1/2 on dyad-years. 1816-2019.
+    """
+    return merge_state_year(frame, load("gdppop"), list(GDPPOP_COLUMNS), "gdppop")

@@ -17,7 +17,22 @@ Example
 
 from __future__ import annotations
 
-from alliancelab.data.catalog import Source
+from functools import cache
+
+import numpy as np
+import pandas as pd
+
+from alliancelab.data.catalog import Source, load
+from alliancelab.data.merge import gather, key_arrays
+from alliancelab.data.panel import (
+    attach,
+    create_dyad_years,
+    merge_dyad_year,
+    merge_state_year,
+    spells_to_years,
+    unit_of,
+    uses,
+)
 
 COW_CONTIGUITY = Source(
     name="cow_contdir",
@@ -94,3 +109,131 @@ NATURAL_EARTH = Source(
 )
 
 SOURCES = [COW_CONTIGUITY, COW_CAPITALS, COW_MINDIST, NATURAL_EARTH]
+
+EARTH_RADIUS_M = 6_378_137.0
+
+
+@cache
+def contiguity_years() -> pd.DataFrame:
+    """Directed contiguity dyad-years: the lowest (closest) type in force during the year."""
+    cont = load("cow_contdir")
+    cont["styear"] = cont.stdate.dt.year
+    cont["endyear"] = cont.enddate.dt.year
+    years = spells_to_years(cont, "styear", "endyear", ["ccode1", "ccode2", "conttype"])
+    return years.groupby(["ccode1", "ccode2", "year"], as_index=False).conttype.min()
+
+
+@cache
+def capital_years() -> pd.DataFrame:
+    """(ccode, year, lat, lng, capital_id): the capital in place on 1 January.
+
+    Where a capital moved during a year the first one of the year is used, as in
+    peacesciencer. ``capital_id`` numbers the distinct coordinates for
+    :func:`capital_distance_matrix`.
+    """
+    caps = load("cow_capitals").sort_values(["ccode", "stdate"], kind="stable")
+    caps["styear"] = caps.stdate.dt.year
+    caps["endyear"] = caps.enddate.dt.year
+    years = spells_to_years(caps, "styear", "endyear", ["ccode", "lat", "lng"])
+    years = years.drop_duplicates(["ccode", "year"], keep="first", ignore_index=True)
+    years["capital_id"] = years.groupby(["lat", "lng"], sort=True).ngroup().astype("Int32")
+    return years
+
+
+@cache
+def capital_distance_matrix() -> np.ndarray:
+    """km between every pair of distinct capitals; the extra last row and column are NaN."""
+    caps = capital_years().drop_duplicates("capital_id").sort_values("capital_id")
+    lat, lng = caps.lat.to_numpy(), caps.lng.to_numpy()
+    dist = vincenty_sphere_km(lat[:, None], lng[:, None], lat[None, :], lng[None, :])
+    return np.pad(dist, ((0, 1), (0, 1)), constant_values=np.nan)
+
+
+def vincenty_sphere_km(lat1: np.ndarray, lng1: np.ndarray, lat2: np.ndarray,
+                       lng2: np.ndarray) -> np.ndarray:
+    """Great-circle distance in km by Vincenty's formula on a sphere (r = 6,378,137 m).
+
+    The same computation as R's ``geosphere::distVincentySphere``, which peacesciencer
+    uses for ``capdist``.
+
+    >>> round(float(vincenty_sphere_km(np.array([0.0]), np.array([0.0]),
+    ...                                np.array([0.0]), np.array([90.0]))[0]), 1)
+    10018.8
+    """
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    dl = np.radians(lng2 - lng1)
+    num = np.hypot(np.cos(p2) * np.sin(dl), np.cos(p1) * np.sin(p2) - np.sin(p1) * np.cos(p2) * np.cos(dl))
+    den = np.sin(p1) * np.sin(p2) + np.cos(p1) * np.cos(p2) * np.cos(dl)
+    return EARTH_RADIUS_M * np.arctan2(num, den) / 1000.0
+
+
+@uses("cow_contdir")
+def add_contiguity(frame: pd.DataFrame) -> pd.DataFrame:
+    """Add COW direct contiguity.
+
+    Dyad-years: ``conttype`` (1 land; 2, 3, 4, 5 = up to 12, 24, 150, 400 miles of water;
+    0 = not contiguous), the lowest type in force that year. State-years: ``land`` and
+    ``sea``, the number of land and sea borders. 0 inside 1816-2016, NA after.
+    """
+    unit = unit_of(frame)
+    span = (COW_CONTIGUITY.years, 0)
+    if unit == "dyad_year":
+        return merge_dyad_year(frame, contiguity_years(), ["conttype"], "cow_contdir", fill=span)
+    years = contiguity_years()
+    counts = years.assign(land=(years.conttype == 1).astype("int32"),
+                          sea=(years.conttype > 1).astype("int32"))
+    counts = counts.groupby(["ccode1", "year"], as_index=False)[["land", "sea"]].sum()
+    counts = counts.rename(columns={"ccode1": "ccode"})
+    counts[["land", "sea"]] = counts[["land", "sea"]].astype("Int32")
+    return merge_state_year(frame, counts, ["land", "sea"], "cow_contdir", fill=span)
+
+
+def _capdist_for(ccode1: np.ndarray, ccode2: np.ndarray, years: np.ndarray) -> np.ndarray:
+    caps = capital_years()
+    a, _ = gather(caps, ("ccode", "year"), (ccode1, years), ["capital_id"])
+    b, _ = gather(caps, ("ccode", "year"), (ccode2, years), ["capital_id"])
+    matrix = capital_distance_matrix()
+    missing = len(matrix) - 1
+    i = a["capital_id"].to_numpy(dtype=np.int64, na_value=missing)
+    j = b["capital_id"].to_numpy(dtype=np.int64, na_value=missing)
+    return matrix[i, j]
+
+
+@uses("cow_capitals")
+def add_capital_distance(frame: pd.DataFrame) -> pd.DataFrame:
+    """Add capital-to-capital distance in km: ``capdist`` (dyads) or ``mincapdist`` (states).
+
+    ``mincapdist`` is the distance to the nearest other capital among that year's system
+    members. NA where a capital is unknown.
+    """
+    if unit_of(frame) == "dyad_year":
+        c1, c2, yr = key_arrays(frame, ["ccode1", "ccode2", "year"])
+        return attach(frame, {"capdist": _capdist_for(c1, c2, yr)}, "cow_capitals")
+    span = (int(frame["year"].min()), int(frame["year"].max()))
+    ddy = create_dyad_years(span)
+    c1, c2, yr = key_arrays(ddy, ["ccode1", "ccode2", "year"])
+    dist = pd.DataFrame({"ccode": c1, "year": yr, "mincapdist": _capdist_for(c1, c2, yr)})
+    nearest = dist.groupby(["ccode", "year"], as_index=False).mincapdist.min()
+    return merge_state_year(frame, nearest, ["mincapdist"], "cow_capitals")
+
+
+@cache
+def _mindist_directed() -> pd.DataFrame:
+    dist = load("cow_mindist")
+    flipped = dist.rename(columns={"ccode1": "ccode2", "ccode2": "ccode1"})
+    both = pd.concat([dist, flipped[dist.columns]], ignore_index=True)
+    return both.drop_duplicates(["ccode1", "ccode2", "year"], ignore_index=True)
+
+
+@uses("cow_mindist")
+def add_minimum_distance(frame: pd.DataFrame) -> pd.DataFrame:
+    """Add CShapes 2.0 minimum distance in km: ``mindist`` (dyads) or ``minmindist`` (states).
+
+    ``minmindist`` is the state's smallest distance to any other state that year. NA
+    outside 1886-2019.
+    """
+    if unit_of(frame) == "dyad_year":
+        return merge_dyad_year(frame, _mindist_directed(), ["mindist"], "cow_mindist")
+    nearest = _mindist_directed().groupby(["ccode1", "year"], as_index=False).mindist.min()
+    nearest = nearest.rename(columns={"ccode1": "ccode", "mindist": "minmindist"})
+    return merge_state_year(frame, nearest, ["minmindist"], "cow_mindist")

@@ -16,7 +16,13 @@ Example
 
 from __future__ import annotations
 
-from alliancelab.data.catalog import Source
+from collections.abc import Sequence
+
+import pandas as pd
+
+from alliancelab.data.catalog import Source, load
+from alliancelab.data.panel import merge_dyad_year, require_unit, uses
+from alliancelab.errors import UnknownNameError
 
 COW_MIDS = Source(
     name="cow_mid_ddydisps",
@@ -56,3 +62,40 @@ GML_MIDS = Source(
 )
 
 SOURCES = [COW_MIDS, GML_MIDS]
+
+
+def _merge_mids(frame: pd.DataFrame, source: Source, prefix: str,
+                keep: Sequence[str] | None) -> pd.DataFrame:
+    require_unit(frame, ["dyad_year"], f"add_{prefix}_mids")
+    data = load(source.name)
+    always = [f"{prefix}midongoing", f"{prefix}midonset"]
+    others = [c for c in data.columns if c not in ("ccode1", "ccode2", "year", *always)]
+    if keep is not None:
+        unknown = [k for k in keep if k not in others]
+        if unknown:
+            raise UnknownNameError(f"{source.title} column", unknown[0], others)
+        others = [c for c in others if c in keep]
+    order = [c for c in data.columns if c in (*always, *others)]
+    return merge_dyad_year(frame, data, order, source.name, fill=(source.years, 0),
+                           fill_columns=always)
+
+
+@uses("cow_mid_ddydisps")
+def add_cow_mids(frame: pd.DataFrame, keep: Sequence[str] | None = None) -> pd.DataFrame:
+    """Add CoW-MID 5.0 dispute dyad-years, with peacesciencer's columns.
+
+    ``dispnum cowmidongoing cowmidonset sidea1 sidea2 fatality1 ... hostlev mindur maxdur
+    recip stmon``. ``cowmidonset``/``cowmidongoing`` are 0 where no dispute is recorded in
+    1816-2014 and NA after; the other columns are NA where there is no dispute. ``keep``
+    limits the extra columns. -9 in the fatality columns means unknown, as in the source.
+    """
+    return _merge_mids(frame, COW_MIDS, "cow", keep)
+
+
+@uses("gml_mid_ddydisps")
+def add_gml_mids(frame: pd.DataFrame, keep: Sequence[str] | None = None) -> pd.DataFrame:
+    """Add GML MID 2.2.1 dispute dyad-years (``gmlmidongoing``, ``gmlmidonset``, ...).
+
+    0 where no dispute is recorded in 1816-2010, NA after.
+    """
+    return _merge_mids(frame, GML_MIDS, "gml", keep)

@@ -19,7 +19,13 @@ Example
 
 from __future__ import annotations
 
-from alliancelab.data.catalog import Source
+from collections.abc import Sequence
+
+import pandas as pd
+
+from alliancelab.data.catalog import Source, load
+from alliancelab.data.panel import merge_state_year, uses
+from alliancelab.errors import UnknownNameError
 
 NMC_COMPONENTS = ("milex", "milper", "irst", "pec", "tpop", "upop")
 
@@ -45,3 +51,30 @@ COW_NMC = Source(
 )
 
 SOURCES = [COW_NMC]
+
+
+@uses("cow_nmc")
+def add_nmc(frame: pd.DataFrame, keep: Sequence[str] | None = None) -> pd.DataFrame:
+    """Add NMC v7.0: ``milex milper irst pec tpop upop cinc`` (suffix 1/2 on dyad-years).
+
+    ``keep`` limits the columns, as peacesciencer's ``keep`` argument does. NA outside
+    1816-2022 and where NMC has no value.
+    """
+    columns = list(keep) if keep else [*NMC_COMPONENTS, "cinc"]
+    unknown = [c for c in columns if c not in (*NMC_COMPONENTS, "cinc")]
+    if unknown:
+        raise UnknownNameError("NMC column", unknown[0], [*NMC_COMPONENTS, "cinc"])
+    return merge_state_year(frame, load("cow_nmc"), columns, "cow_nmc")
+
+
+def compute_cinc(nmc: pd.DataFrame) -> pd.Series:
+    """CINC recomputed from the six components: each state's mean share of the year's totals.
+
+    A missing component is dropped from that state's mean (NMC's own rule), so the result
+    equals NMC v7.0's ``cinc`` to 1e-6 on every row.
+    """
+    shares = []
+    for comp in NMC_COMPONENTS:
+        values = nmc[comp].astype("float64")
+        shares.append(values / values.groupby(nmc["year"]).transform("sum"))
+    return pd.concat(shares, axis=1).mean(axis=1, skipna=True)

@@ -14,7 +14,10 @@ Example
 
 from __future__ import annotations
 
-from alliancelab.data.catalog import Source
+import pandas as pd
+
+from alliancelab.data.catalog import Source, load
+from alliancelab.errors import CoverageError
 
 FAS_CITATION = """@misc{fas2023nuclear,
   author = {Kristensen, Hans M. and Korda, Matt and Reynolds, Eliana and Norris, Robert S.},
@@ -51,3 +54,27 @@ FAS_INVENTORIES = Source(
 )
 
 SOURCES = [FAS_STOCKPILES, FAS_INVENTORIES]
+
+
+def warheads(year: int) -> pd.Series:
+    """Warhead stockpile per ISO3 code in ``year`` (states with none are 0).
+
+    Raises CoverageError outside 1945-2023.
+    """
+    first, last = FAS_STOCKPILES.years
+    if not first <= year <= last:
+        raise CoverageError(
+            f"no nuclear stockpile data for {year} (FAS covers {first}-{last})",
+            hint=f"use a year up to {last}",
+        )
+    stock = load("fas_nuclear_stockpiles")
+    stock = stock[(stock.year == year) & stock.iso3c.notna()]
+    return stock.set_index("iso3c").nuclear_weapons_stockpile.astype("int64")
+
+
+def warheads_for(iso3: str, year: int) -> float:
+    """One state's stockpile in ``year``: 0 if it has none, NaN outside 1945-2023."""
+    first, last = FAS_STOCKPILES.years
+    if not first <= year <= last:
+        return float("nan")
+    return float(warheads(year).get(iso3, 0))

@@ -16,7 +16,12 @@ Example
 
 from __future__ import annotations
 
-from alliancelab.data.catalog import Source
+from functools import cache
+
+import pandas as pd
+
+from alliancelab.data.catalog import Source, load
+from alliancelab.data.panel import merge_dyad_year, merge_state_year, spells_to_years, unit_of, uses
 
 TSS_RIVALRIES = Source(
     name="tss_rivalries",
@@ -53,3 +58,50 @@ TD_RIVALRIES = Source(
 )
 
 SOURCES = [TSS_RIVALRIES, TD_RIVALRIES]
+
+RIVALRY_TYPES = ("positional", "spatial", "ideological", "interventionary")
+
+
+@cache
+def rivalry_years() -> pd.DataFrame:
+    """Directed rivalry dyad-years from 1816, with peacesciencer's Austria adjustment.
+
+    The last years of the Austria(-Hungary)-Serbia rivalry (tssr_id 76) go to Austria
+    (305) from 1919. Missing type codes are 0. Where two rivalries overlap in a dyad-year
+    the lower ``tssr_id`` is kept and each type is 1 if either rivalry has it.
+    """
+    riv = load("tss_rivalries")
+    flipped = riv.rename(columns={"ccode1": "ccode2", "ccode2": "ccode1"})
+    both = pd.concat([riv, flipped[riv.columns]], ignore_index=True)
+    years = spells_to_years(both, "start", "end", ["tssr_id", "ccode1", "ccode2", *RIVALRY_TYPES])
+    years = years[years.year >= 1816]
+    for side in ("ccode1", "ccode2"):
+        years[side] = years[side].where(~((years[side] == 300) & (years.year >= 1919)), 305)
+    years[list(RIVALRY_TYPES)] = years[list(RIVALRY_TYPES)].fillna(0)
+    agg = {"tssr_id": "min", **{t: "max" for t in RIVALRY_TYPES}}
+    years = years.groupby(["ccode1", "ccode2", "year"], as_index=False).agg(agg)
+    years["ongoingrivalry"] = 1
+    cols = ["tssr_id", *RIVALRY_TYPES, "ongoingrivalry"]
+    years[cols] = years[cols].astype("Int32")
+    return years
+
+
+@uses("tss_rivalries")
+def add_strategic_rivalries(frame: pd.DataFrame) -> pd.DataFrame:
+    """Add Thompson, Sakuwa & Suhas strategic rivalries.
+
+    Dyad-years: ``tssr_id`` (NA if none), ``positional spatial ideological
+    interventionary`` and ``ongoingrivalry``. State-years: ``n_positional n_spatial
+    n_ideological n_interventionary``, the number of ongoing rivalries of each type.
+    0 where no rivalry is recorded up to 2020, NA after.
+    """
+    years = rivalry_years()
+    span = ((1816, TSS_RIVALRIES.years[1]), 0)
+    if unit_of(frame) == "dyad_year":
+        types = [*RIVALRY_TYPES, "ongoingrivalry"]
+        return merge_dyad_year(frame, years, ["tssr_id", *types], "tss_rivalries",
+                               fill=span, fill_columns=types)
+    counts = years.groupby(["ccode1", "year"], as_index=False)[list(RIVALRY_TYPES)].sum()
+    counts = counts.rename(columns={"ccode1": "ccode", **{t: f"n_{t}" for t in RIVALRY_TYPES}})
+    names = [f"n_{t}" for t in RIVALRY_TYPES]
+    return merge_state_year(frame, counts, names, "tss_rivalries", fill=span)

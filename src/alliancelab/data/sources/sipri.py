@@ -15,7 +15,12 @@ Example
 
 from __future__ import annotations
 
-from alliancelab.data.catalog import Source
+from functools import cache
+
+import pandas as pd
+
+from alliancelab.data.catalog import Source, load
+from alliancelab.data.panel import merge_state_year, uses
 
 SIPRI_MILEX = Source(
     name="sipri_milex",
@@ -39,3 +44,30 @@ SIPRI_MILEX = Source(
 )
 
 SOURCES = [SIPRI_MILEX]
+
+SIPRI_COLUMNS = ("milex_const2023_usd_m", "milex_current_usd_m", "milex_share_gdp",
+                 "milex_share_govt")
+
+
+@cache
+def milex_state_years() -> pd.DataFrame:
+    """SIPRI milex with one row per (ccode, year): no EU aggregate, USSR preferred before 1992."""
+    sipri = load("sipri_milex")
+    sipri = sipri[~sipri.is_aggregate & sipri.ccode.notna()].copy()
+    is_ussr = sipri.country.str.contains("USSR", case=False, na=False)
+    # Before 1992 the USSR row is the state; from 1992 Russia's.
+    sipri["_rank"] = ((sipri.year < 1992) != is_ussr).astype(int)
+    sipri = sipri.sort_values(["ccode", "year", "_rank"], kind="stable")
+    sipri = sipri.drop_duplicates(["ccode", "year"], keep="first", ignore_index=True)
+    return sipri.drop(columns="_rank")
+
+
+@uses("sipri_milex")
+def add_sipri_milex(frame: pd.DataFrame) -> pd.DataFrame:
+    """Add SIPRI military expenditure (suffix 1/2 on dyad-years).
+
+    ``milex_const2023_usd_m`` (constant 2023 US$ m), ``milex_current_usd_m``,
+    ``milex_share_gdp`` and ``milex_share_govt`` (fractions). NA where SIPRI has no
+    figure and outside 1949-2024.
+    """
+    return merge_state_year(frame, milex_state_years(), list(SIPRI_COLUMNS), "sipri_milex")

@@ -13,7 +13,13 @@ Example
 
 from __future__ import annotations
 
-from alliancelab.data.catalog import Source
+from functools import cache
+
+import numpy as np
+import pandas as pd
+
+from alliancelab.data.catalog import Source, load
+from alliancelab.data.panel import merge_state_year, spells_to_years, uses
 
 COW_TERMS = "COW: free for research and teaching with citation (correlatesofwar.org)"
 
@@ -88,3 +94,24 @@ COW_MAJORS = Source(
 )
 
 SOURCES = [COW_STATES, GW_STATES, COW_DDY, COW_MAJORS]
+
+
+@cache
+def major_power_years() -> pd.DataFrame:
+    """One row per (ccode, year) in which COW counts the state a major power."""
+    majors = load("cow_majors")
+    years = spells_to_years(majors, "styear", "endyear", ["ccode"])
+    years = years.drop_duplicates(["ccode", "year"], ignore_index=True)
+    years["cowmaj"] = pd.array(np.ones(len(years), dtype=np.int32), dtype="Int32")
+    return years
+
+
+@uses("cow_majors")
+def add_cow_majors(frame: pd.DataFrame) -> pd.DataFrame:
+    """Add COW major-power status: ``cowmaj`` (state-years) or ``cowmaj1``/``cowmaj2``.
+
+    1 = major power that year, 0 = not (1816-2016), NA after 2016, when COW's list ends.
+    """
+    return merge_state_year(
+        frame, major_power_years(), ["cowmaj"], "cow_majors", fill=(COW_MAJORS.years, 0)
+    )

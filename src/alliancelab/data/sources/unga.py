@@ -16,7 +16,13 @@ True
 
 from __future__ import annotations
 
-from alliancelab.data.catalog import Source
+from functools import cache
+
+import numpy as np
+import pandas as pd
+
+from alliancelab.data.catalog import Source, load
+from alliancelab.data.panel import merge_state_year, unit_of, uses
 
 UNGA_IDEAL_POINTS = Source(
     name="unga_ideal_points",
@@ -38,3 +44,26 @@ UNGA_IDEAL_POINTS = Source(
 )
 
 SOURCES = [UNGA_IDEAL_POINTS]
+
+
+@cache
+def ideal_point_years() -> pd.DataFrame:
+    """(ccode, year, idealpoint) from the June 2024 estimates."""
+    ip = load("unga_ideal_points")[["ccode", "year", "IdealPointAll"]]
+    ip = ip.rename(columns={"IdealPointAll": "idealpoint"})
+    return ip.drop_duplicates(["ccode", "year"], ignore_index=True)
+
+
+@uses("unga_ideal_points")
+def add_ideal_points(frame: pd.DataFrame) -> pd.DataFrame:
+    """Add UN General Assembly ideal points.
+
+    State-years: ``idealpoint``. Dyad-years: ``idealpoint1``, ``idealpoint2`` and
+    ``idealpointdist = |idealpoint1 - idealpoint2|``. NA outside 1946-2023, in 1964 (no
+    votes) and for states absent from the UN (Taiwan after 1971).
+    """
+    out = merge_state_year(frame, ideal_point_years(), ["idealpoint"], "unga_ideal_points")
+    if unit_of(out) == "dyad_year":
+        dist = np.abs(out["idealpoint1"].to_numpy() - out["idealpoint2"].to_numpy())
+        out["idealpointdist"] = dist
+    return out
