@@ -40,7 +40,9 @@ def register(app: typer.Typer) -> None:
     @group.command("sql")
     def sql(
         statement: str = typer.Argument(..., help="A SQL query over the source views."),
-        out: Path = typer.Option(None, "--out", help=f"Write to a file ({', '.join(TABLE_FORMATS)})."),
+        out: Path = typer.Option(
+            None, "--out", help=f"Write to a file ({', '.join(TABLE_FORMATS)})."
+        ),
     ) -> None:
         """Run SQL over the sources (each is a view named as in `data list`)."""
         if out is not None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import threading
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
@@ -165,7 +165,7 @@ def cite(*names: str) -> str:
     return "\n\n".join(seen.values()) + "\n"
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_arrow(name: str) -> pa.Table:
     """One source as an Arrow table (cached; Arrow tables are immutable)."""
     src = get_source(name)

@@ -262,10 +262,13 @@ def _coverage(func: Callable[..., object]) -> tuple[int, int]:
     return min(s for s, _ in spans), max(e for _, e in spans)
 
 
-def uses(*source_names: str) -> Callable[[Callable[..., pd.DataFrame]], Callable[..., pd.DataFrame]]:
+Enricher = Callable[..., pd.DataFrame]
+
+
+def uses(*source_names: str) -> Callable[[Enricher], Enricher]:
     """Mark an enricher with the catalog sources it reads (for coverage checks and citing)."""
 
-    def mark(func: Callable[..., pd.DataFrame]) -> Callable[..., pd.DataFrame]:
+    def mark(func: Enricher) -> Enricher:
         func.sources = source_names  # type: ignore[attr-defined]
         return func
 

@@ -10,7 +10,7 @@ Example
 -------
 >>> from alliancelab.data import create_dyad_years
 >>> d = add_atop_alliance(create_dyad_years(years=(2018, 2018)))
->>> d.query("ccode1 == 2 and ccode2 == 740").atop_defense.iloc[0]
+>>> int(d.query("ccode1 == 2 and ccode2 == 740").atop_defense.iloc[0])
 1
 """
 

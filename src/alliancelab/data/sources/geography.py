@@ -12,7 +12,7 @@ Example
 >>> from alliancelab.data import create_dyad_years
 >>> d = add_capital_distance(create_dyad_years(years=(2016, 2016)))
 >>> round(float(d.query("ccode1 == 2 and ccode2 == 740").capdist.iloc[0]))
-10911
+10915
 """
 
 from __future__ import annotations

@@ -10,8 +10,11 @@ Example
 -------
 >>> from alliancelab.data import create_dyad_years
 >>> d = add_cow_mids(create_dyad_years(years=(2015, 2015)))
->>> int(d.cowmidonset.isna().sum())  # 2015 is after CoW-MID 5.0 ends (2014)
-36672
+>>> bool(d.cowmidonset.isna().all())  # 2015 is after CoW-MID 5.0 ends (2014)
+True
+>>> d = add_cow_mids(create_dyad_years(years=(2014, 2014)))
+>>> int(d.cowmidonset.sum())
+82
 """
 
 from __future__ import annotations
