@@ -25,7 +25,7 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
-from alliancelab.data import Country, get_source, list_sources, resolve
+from alliancelab.data import Country, country_table, get_source, list_sources, resolve
 from alliancelab.errors import CoverageError, InputError
 
 __all__ = [
@@ -40,6 +40,7 @@ __all__ = [
     "nan_if_none",
     "provenance",
     "resolve_groups",
+    "resolve_state",
     "source_note",
 ]
 
@@ -125,6 +126,29 @@ def label_of(country: Country) -> str:
     return country.iso3 or country.stateabb
 
 
+@cache
+def _unique_iso3() -> dict[str, int]:
+    """ISO3 codes that belong to exactly one COW state."""
+    table = country_table()
+    table = table[table.iso3.notna()]
+    counts = table.iso3.value_counts()
+    return {str(r.iso3): int(r.ccode) for r in table.itertuples() if counts[r.iso3] == 1}
+
+
+def resolve_state(query: str | int, year: int) -> Country:
+    """:func:`alliancelab.data.resolve`, except that an upper-case ISO3 code wins.
+
+    Three ISO3 codes are also other states' COW abbreviations (AUS Austria, SLV Slovenia,
+    MNG Montenegro in COW; Australia, El Salvador, Mongolia in ISO3). Users of the
+    measures type ISO3 (the scenario files do), so ISO3 is read first.
+    """
+    if isinstance(query, str) and len(query) == 3 and query.isupper():
+        ccode = _unique_iso3().get(query)
+        if ccode is not None:
+            return resolve(ccode, year)
+    return resolve(query, year)
+
+
 def resolve_groups(year: int, **groups: Sequence[str | int]) -> dict[str, list[Country]]:
     """Resolve each named list of states; a state in two lists (or twice) is an InputError."""
     out: dict[str, list[Country]] = {}
@@ -134,7 +158,7 @@ def resolve_groups(year: int, **groups: Sequence[str | int]) -> dict[str, list[C
             queries = [queries]
         resolved = []
         for q in queries:
-            c = resolve(q, year)
+            c = resolve_state(q, year)
             if c.ccode in seen:
                 raise InputError(
                     f"{q!r} ({label_of(c)}) is listed twice (in {seen[c.ccode]} and {name})",
