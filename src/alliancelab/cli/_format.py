@@ -15,14 +15,15 @@ import pandas as pd
 from rich.console import Console
 from rich.table import Table
 
-console = Console()
+console = Console(width=None if Console().is_terminal else 160)
 
 
 def print_frame(frame: pd.DataFrame, title: str | None = None, max_rows: int = 200) -> None:
     """Print a DataFrame as a rich table (NA shown as ``NA``)."""
     table = Table(title=title, show_lines=False)
-    for col in frame.columns:
-        table.add_column(str(col), overflow="fold")
+    for i, col in enumerate(frame.columns):
+        # The first column names the row (a source, a state): never break it.
+        table.add_column(str(col), overflow="fold", no_wrap=i == 0)
     for row in frame.head(max_rows).itertuples(index=False):
         table.add_row(*("NA" if pd.isna(v) else str(v) for v in row))
     console.print(table)

@@ -13,7 +13,7 @@ from pathlib import Path
 import typer
 
 from alliancelab.cli._format import print_frame
-from alliancelab.data import catalog
+from alliancelab.data import catalog, importer
 from alliancelab.errors import InputError
 from alliancelab.fileio import TABLE_FORMATS, check_writable, write_table
 
@@ -53,5 +53,24 @@ def register(app: typer.Typer) -> None:
         else:
             write_table(result, out)
             typer.echo(f"wrote {len(result)} rows to {out}")
+
+    @group.command("import")
+    def import_(
+        name: str = typer.Argument(..., help="Source to replace (see `data list`)."),
+        file: Path = typer.Argument(..., help="The new release (.parquet, .csv or .dta)."),
+        version: str = typer.Option(..., "--version", help="The release's version, e.g. 8.0."),
+    ) -> None:
+        """Use a newer official release of a source instead of the bundled one."""
+        source = importer.import_source(name, file, version)
+        typer.echo(f"{source.name}: now using {source.title} {source.version} "
+                   f"({source.years[0]}-{source.years[1]}, {source.rows:,} rows) from "
+                   f"{source.path()}")
+
+    @group.command("reset")
+    def reset(name: str = typer.Argument(..., help="Source to return to the bundled release.")
+              ) -> None:
+        """Go back to the bundled release of a source."""
+        source = importer.reset_source(name)
+        typer.echo(f"{source.name}: using the bundled {source.title} {source.version}")
 
     app.add_typer(group, name="data")

@@ -36,7 +36,9 @@ from alliancelab.settings import get_settings
 __all__ = [
     "Source",
     "cite",
+    "clear_caches",
     "connection",
+    "derived",
     "get_source",
     "list_sources",
     "load",
@@ -64,6 +66,7 @@ class Source:
     unit: str
     code_system: str | None = "cow"
     notes: str = ""
+    year_columns: tuple[str, str] | None = ("year", "year")
     imported: bool = field(default=False, compare=False)
 
     @property
@@ -98,6 +101,29 @@ class Source:
             "citation_key": self.key,
             "imported": self.imported,
         }
+
+
+_DERIVED: list = []
+
+
+def derived(func):  # type: ignore[no-untyped-def]
+    """Cache a table derived from catalog data; :func:`clear_caches` forgets it.
+
+    Use it instead of ``functools.cache`` for anything computed from a source, so that an
+    imported release is picked up at once.
+    """
+    wrapped = cache(func)
+    _DERIVED.append(wrapped)
+    return wrapped
+
+
+def clear_caches() -> None:
+    """Forget every cached table, derived table and DuckDB view (after an import)."""
+    _registry.cache_clear()
+    load_arrow.cache_clear()
+    for func in _DERIVED:
+        func.cache_clear()
+    _local.__dict__.clear()
 
 
 @cache

@@ -24,11 +24,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import get_close_matches
-from functools import cache
 
 import pandas as pd
 
-from alliancelab.data.catalog import load
+from alliancelab.data.catalog import derived, load
 from alliancelab.errors import CoverageError, InputError, UnknownCountryError
 
 __all__ = [
@@ -100,7 +99,7 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
-@cache
+@derived
 def _spells() -> pd.DataFrame:
     """COW membership spells, with the last spell left open after 2016."""
     states = load("cow_states")[["ccode", "stateabb", "statenme", "styear", "endyear"]].copy()
@@ -109,12 +108,12 @@ def _spells() -> pd.DataFrame:
     return states
 
 
-@cache
+@derived
 def _codes() -> pd.DataFrame:
     return load("countrycode")
 
 
-@cache
+@derived
 def _index() -> dict[str, set[int]]:
     """Normalised name or code -> COW codes it can mean."""
     index: dict[str, set[int]] = {}
@@ -138,7 +137,7 @@ def _index() -> dict[str, set[int]]:
     return index
 
 
-@cache
+@derived
 def _names() -> dict[int, tuple[str, str]]:
     spells = _spells().drop_duplicates("ccode", keep="last")
     return {int(r.ccode): (str(r.statenme), str(r.stateabb)) for r in spells.itertuples()}

@@ -23,10 +23,11 @@ import contextlib
 import weakref
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
 
 import numpy as np
 import pandas as pd
+
+from alliancelab.data.catalog import derived, load_arrow
 
 __all__ = ["YEAR0", "YEAR1", "Fill", "gather", "key_arrays", "reusing_keys"]
 
@@ -113,11 +114,9 @@ def _dense(keys: Sequence[np.ndarray], lut: np.ndarray | None, k: int) -> np.nda
     return np.where(ok, dense, -1).astype(np.int32, copy=False)
 
 
-@cache
+@derived
 def _code_lut() -> tuple[np.ndarray, int]:
     """Dense numbering of every COW state code (for dyad keys)."""
-    from alliancelab.data.catalog import load_arrow
-
     codes = np.unique(load_arrow("cow_states").column("ccode").to_numpy())
     lut = np.full(_MAXCODE, -1, dtype=np.int32)
     lut[codes] = np.arange(len(codes), dtype=np.int32)
@@ -154,11 +153,11 @@ def _rows(source_keys: Sequence[np.ndarray], target_keys: Sequence[np.ndarray]) 
     lut, k, size = _grid(len(source_keys))
     src = _dense(source_keys, lut, k)
     valid = src >= 0
-    pos = np.full(size + 1, -1, dtype=np.intp)
+    pos = np.full(size + 1, -1, dtype=np.int32)  # int32 halves the grid (54 MB for dyads)
     pos[src[valid]] = np.flatnonzero(valid)
     if np.count_nonzero(pos >= 0) != np.count_nonzero(valid):
         raise ValueError("source keys are not unique")  # a bug in a source's preparation
-    return pos[_target_dense(target_keys)]
+    return pos[_target_dense(target_keys)].astype(np.intp)
 
 
 def gather(
@@ -184,11 +183,13 @@ def gather(
     out: dict[str, object] = {}
     for col in columns:
         filled = fill_rows if fill and (fill.columns is None or col in fill.columns) else None
-        out[rename.get(col, col)] = _take(source[col], rows, filled, fill.value if fill else 0)
+        out[rename.get(col, col)] = _take(source[col], rows, ~matched, filled,
+                                          fill.value if fill else 0)
     return out, matched
 
 
-def _take(series: pd.Series, rows: np.ndarray, fill_rows: np.ndarray | None, value: int) -> object:
+def _take(series: pd.Series, rows: np.ndarray, unmatched: np.ndarray,
+          fill_rows: np.ndarray | None, value: int) -> object:
     """``series`` at ``rows`` (-1 gives NA), optionally writing ``value`` at ``fill_rows``."""
     dtype = series.dtype
     if isinstance(dtype, pd.api.extensions.ExtensionDtype) and dtype.kind not in "iuf":
@@ -204,8 +205,10 @@ def _take(series: pd.Series, rows: np.ndarray, fill_rows: np.ndarray | None, val
         return taken
     numpy_dtype = dtype.numpy_dtype if hasattr(dtype, "numpy_dtype") else dtype
     data = np.append(series.to_numpy(dtype=numpy_dtype, na_value=0), numpy_dtype.type(0))
-    mask = np.append(series.isna().to_numpy(), True)
-    values, missing = data.take(rows), mask.take(rows)
+    na = series.isna().to_numpy()
+    values = data.take(rows)
+    # Where the source has no NA, the result is missing exactly where nothing matched.
+    missing = np.append(na, True).take(rows) if na.any() else unmatched.copy()
     if fill_rows is not None:
         values[fill_rows] = value
         missing[fill_rows] = False

@@ -18,13 +18,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from functools import cache
 from typing import Literal
 
 import numpy as np
 import pandas as pd
 
-from alliancelab.data.catalog import get_source, load, load_arrow
+from alliancelab.data.catalog import derived, get_source, load, load_arrow
 from alliancelab.errors import CoverageError, InputError, UnknownNameError
 
 __all__ = [
@@ -42,7 +41,7 @@ Unit = Literal["state_year", "dyad_year"]
 FIRST_YEAR = 1816
 
 
-@cache
+@derived
 def latest_year() -> int:
     """The last year of the COW dyad-year universe (states alive in 2016 carried forward)."""
     return get_source("cow_ddy").years[1]

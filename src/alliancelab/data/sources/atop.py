@@ -16,11 +16,10 @@ Example
 
 from __future__ import annotations
 
-from functools import cache
-
+import numpy as np
 import pandas as pd
 
-from alliancelab.data.catalog import Source, load
+from alliancelab.data.catalog import Source, derived, load
 from alliancelab.data.panel import merge_dyad_year, panel_info, require_unit, uses
 
 ATOP_CITATION = """@article{leedsetal2002atop,
@@ -47,6 +46,7 @@ ATOP_DYAD_YEARS = Source(
 )
 ATOP_ALLIANCES = Source(
     name="atop_alliances",
+    year_columns=("begyr", "endyr"),
     title="ATOP alliance-level file",
     version="5.0",
     years=(1815, 2018),
@@ -60,6 +60,7 @@ ATOP_ALLIANCES = Source(
 )
 ATOP_PHASES = Source(
     name="atop_phases",
+    year_columns=("begyr", "endyr"),
     title="ATOP alliance-phase file",
     version="5.0",
     years=(1815, 2018),
@@ -72,6 +73,7 @@ ATOP_PHASES = Source(
 )
 ATOP_MEMBERS = Source(
     name="atop_members",
+    year_columns=("yrent", "yrexit"),
     title="ATOP member-level file",
     version="5.0",
     years=(1815, 2018),
@@ -89,15 +91,15 @@ SOURCES = [ATOP_DYAD_YEARS, ATOP_ALLIANCES, ATOP_PHASES, ATOP_MEMBERS]
 ATOP_PLEDGES = ("atop_defense", "atop_offense", "atop_neutral", "atop_nonagg", "atop_consul")
 
 
-@cache
+@derived
 def _atop_directed() -> pd.DataFrame:
     atop = load("atop_alliance")
-    flags = atop[list(ATOP_PLEDGES)]
-    atop["atop_alliance"] = flags.max(axis=1).astype("Int32")
+    flags = np.column_stack([atop[c].to_numpy(dtype=np.int32, na_value=0) for c in ATOP_PLEDGES])
+    atop["atop_alliance"] = pd.array(flags.max(axis=1), dtype="Int32")
     return atop
 
 
-@cache
+@derived
 def _atop_either_direction() -> pd.DataFrame:
     """The highest pledge in either direction, stored for both orderings of each dyad."""
     atop = _atop_directed()

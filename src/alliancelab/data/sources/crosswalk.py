@@ -11,6 +11,7 @@ from alliancelab.data.catalog import Source
 
 COUNTRYCODE = Source(
     name="countrycode",
+    year_columns=None,
     title="countrycode code list",
     version="1.8.0",
     years=(1816, 2024),

@@ -17,12 +17,10 @@ Example
 
 from __future__ import annotations
 
-from functools import cache
-
 import numpy as np
 import pandas as pd
 
-from alliancelab.data.catalog import Source, load
+from alliancelab.data.catalog import Source, derived, load
 from alliancelab.data.merge import gather, key_arrays
 from alliancelab.data.panel import (
     attach,
@@ -36,6 +34,7 @@ from alliancelab.data.panel import (
 
 COW_CONTIGUITY = Source(
     name="cow_contdir",
+    year_columns=("stdate", "enddate"),
     title="COW Direct Contiguity",
     version="3.2",
     years=(1816, 2016),
@@ -54,6 +53,7 @@ COW_CONTIGUITY = Source(
 )
 COW_CAPITALS = Source(
     name="cow_capitals",
+    year_columns=("stdate", "enddate"),
     title="Capitals with coordinates (peacesciencer)",
     version="peacesciencer 1.2.9",
     years=(1816, 2024),
@@ -90,6 +90,7 @@ COW_MINDIST = Source(
 )
 NATURAL_EARTH = Source(
     name="natural_earth",
+    year_columns=None,
     title="Natural Earth admin-0 countries 1:110m",
     version="4.1.0",
     years=(2017, 2017),
@@ -113,7 +114,7 @@ SOURCES = [COW_CONTIGUITY, COW_CAPITALS, COW_MINDIST, NATURAL_EARTH]
 EARTH_RADIUS_M = 6_378_137.0
 
 
-@cache
+@derived
 def contiguity_years() -> pd.DataFrame:
     """Directed contiguity dyad-years: the lowest (closest) type in force during the year."""
     cont = load("cow_contdir")
@@ -123,7 +124,7 @@ def contiguity_years() -> pd.DataFrame:
     return years.groupby(["ccode1", "ccode2", "year"], as_index=False).conttype.min()
 
 
-@cache
+@derived
 def capital_years() -> pd.DataFrame:
     """(ccode, year, lat, lng, capital_id): the capital in place on 1 January.
 
@@ -140,7 +141,7 @@ def capital_years() -> pd.DataFrame:
     return years
 
 
-@cache
+@derived
 def capital_distance_matrix() -> np.ndarray:
     """km between every pair of distinct capitals; the extra last row and column are NaN."""
     caps = capital_years().drop_duplicates("capital_id").sort_values("capital_id")
@@ -217,7 +218,7 @@ def add_capital_distance(frame: pd.DataFrame) -> pd.DataFrame:
     return merge_state_year(frame, nearest, ["mincapdist"], "cow_capitals")
 
 
-@cache
+@derived
 def _mindist_directed() -> pd.DataFrame:
     dist = load("cow_mindist")
     flipped = dist.rename(columns={"ccode1": "ccode2", "ccode2": "ccode1"})

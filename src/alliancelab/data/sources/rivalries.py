@@ -16,15 +16,14 @@ Example
 
 from __future__ import annotations
 
-from functools import cache
-
 import pandas as pd
 
-from alliancelab.data.catalog import Source, load
+from alliancelab.data.catalog import Source, derived, load
 from alliancelab.data.panel import merge_dyad_year, merge_state_year, spells_to_years, unit_of, uses
 
 TSS_RIVALRIES = Source(
     name="tss_rivalries",
+    year_columns=("start", "end"),
     title="Strategic rivalries (Thompson, Sakuwa & Suhas)",
     version="2021",
     years=(1494, 2020),
@@ -42,6 +41,7 @@ TSS_RIVALRIES = Source(
 )
 TD_RIVALRIES = Source(
     name="td_rivalries",
+    year_columns=("styear", "endyear"),
     title="Strategic rivalries (Thompson & Dreyer)",
     version="2012",
     years=(1494, 2010),
@@ -62,7 +62,7 @@ SOURCES = [TSS_RIVALRIES, TD_RIVALRIES]
 RIVALRY_TYPES = ("positional", "spatial", "ideological", "interventionary")
 
 
-@cache
+@derived
 def rivalry_years() -> pd.DataFrame:
     """Directed rivalry dyad-years from 1816, with peacesciencer's Austria adjustment.
 

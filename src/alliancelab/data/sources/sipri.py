@@ -15,11 +15,9 @@ Example
 
 from __future__ import annotations
 
-from functools import cache
-
 import pandas as pd
 
-from alliancelab.data.catalog import Source, load
+from alliancelab.data.catalog import Source, derived, load
 from alliancelab.data.panel import merge_state_year, uses
 
 SIPRI_MILEX = Source(
@@ -49,7 +47,7 @@ SIPRI_COLUMNS = ("milex_const2023_usd_m", "milex_current_usd_m", "milex_share_gd
                  "milex_share_govt")
 
 
-@cache
+@derived
 def milex_state_years() -> pd.DataFrame:
     """SIPRI milex with one row per (ccode, year): no EU aggregate, USSR preferred before 1992."""
     sipri = load("sipri_milex")

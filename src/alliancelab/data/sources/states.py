@@ -13,18 +13,17 @@ Example
 
 from __future__ import annotations
 
-from functools import cache
-
 import numpy as np
 import pandas as pd
 
-from alliancelab.data.catalog import Source, load
+from alliancelab.data.catalog import Source, derived, load
 from alliancelab.data.panel import merge_state_year, spells_to_years, uses
 
 COW_TERMS = "COW: free for research and teaching with citation (correlatesofwar.org)"
 
 COW_STATES = Source(
     name="cow_states",
+    year_columns=("styear", "endyear"),
     title="COW State System Membership",
     version="2016",
     years=(1816, 2016),
@@ -43,6 +42,7 @@ COW_STATES = Source(
 
 GW_STATES = Source(
     name="gw_states",
+    year_columns=("startdate", "enddate"),
     title="Gleditsch-Ward independent states",
     version="2017",
     years=(1816, 2017),
@@ -82,6 +82,7 @@ COW_DDY = Source(
 
 COW_MAJORS = Source(
     name="cow_majors",
+    year_columns=("styear", "endyear"),
     title="COW major powers",
     version="2016",
     years=(1816, 2016),
@@ -96,7 +97,7 @@ COW_MAJORS = Source(
 SOURCES = [COW_STATES, GW_STATES, COW_DDY, COW_MAJORS]
 
 
-@cache
+@derived
 def major_power_years() -> pd.DataFrame:
     """One row per (ccode, year) in which COW counts the state a major power."""
     majors = load("cow_majors")

@@ -16,12 +16,10 @@ True
 
 from __future__ import annotations
 
-from functools import cache
-
 import numpy as np
 import pandas as pd
 
-from alliancelab.data.catalog import Source, load
+from alliancelab.data.catalog import Source, derived, load
 from alliancelab.data.panel import merge_state_year, unit_of, uses
 
 UNGA_IDEAL_POINTS = Source(
@@ -46,7 +44,7 @@ UNGA_IDEAL_POINTS = Source(
 SOURCES = [UNGA_IDEAL_POINTS]
 
 
-@cache
+@derived
 def ideal_point_years() -> pd.DataFrame:
     """(ccode, year, idealpoint) from the June 2024 estimates."""
     ip = load("unga_ideal_points")[["ccode", "year", "IdealPointAll"]]
