@@ -11,7 +11,6 @@ from alliancelab.data.importer import source_years
 from alliancelab.errors import InputError, UnknownNameError
 
 
-
 @pytest.mark.parametrize("source", catalog.list_sources(), ids=lambda s: s.name)
 def test_every_source_is_described(source: catalog.Source) -> None:
     assert source.path().exists()

@@ -51,3 +51,11 @@ def test_duplicates_in_a_list_are_refused() -> None:
 def test_system_members_2016_is_195() -> None:
     """COW State System Membership v2016 lists 195 members at the end of 2016."""
     assert len(countries.system_members(2016)) == 195
+
+
+@pytest.mark.parametrize(("code", "ccode"), [("AUS", 900), ("aus", 900), ("SLV", 92), ("MNG", 712),
+                                            ("AUT", 305), ("Austria", 305)])
+def test_iso3_wins_over_cow_abbreviations(code: str, ccode: int) -> None:
+    """COW abbreviates Austria AUS, Slovenia SLV, Montenegro MNG; ISO3 gives those codes to
+    Australia, El Salvador and Mongolia. A three-letter code is read as ISO3 first."""
+    assert countries.resolve(code, 2020).ccode == ccode

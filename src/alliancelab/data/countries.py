@@ -127,13 +127,25 @@ def _index() -> dict[str, set[int]]:
         add(row.stateabb, row.ccode)
     for row in _codes().dropna(subset=["cown"]).itertuples():
         for key in (row.country_name_en, row.iso_name_en, row.cow_name, row.un_name_en,
-                    row.iso3c, row.cowc):
+                    row.cowc):
             add(key if isinstance(key, str) else None, row.cown)
     for alias, ccodes in ALIASES.items():
         index[_norm(alias)] = set(ccodes)  # aliases override what the code lists say
+    for iso, ccodes in _iso3_index().items():
+        index.setdefault(_norm(iso), set()).update(ccodes)
+    return index
+
+
+@derived
+def _iso3_index() -> dict[str, set[int]]:
+    """ISO3 code -> COW codes. ISO3 wins over COW's own abbreviations, which reuse three
+    ISO3 codes for other states (AUS is Austria in COW, Australia in ISO; also SLV, MNG)."""
+    index: dict[str, set[int]] = {}
+    for row in _codes().dropna(subset=["cown", "iso3c"]).itertuples():
+        index.setdefault(str(row.iso3c).upper(), set()).add(int(row.cown))
     for ccode, spans in ISO3_BY_YEAR.items():
         for _, _, iso in spans:
-            add(iso, ccode)
+            index.setdefault(iso, set()).add(ccode)
     return index
 
 
@@ -175,6 +187,9 @@ def _candidates(query: str | int) -> set[int]:
     if isinstance(query, int) or (isinstance(query, str) and query.strip().isdigit()):
         code = int(query)
         return {code} if code in _names() else set()
+    text = query.strip()
+    if len(text) == 3 and text.upper() in _iso3_index():
+        return set(_iso3_index()[text.upper()])
     return set(_index().get(_norm(query), set()))
 
 
