@@ -1,0 +1,211 @@
+"""The treaties alliancelab knows: ATOP 5.0 plus a curated supplement of later facts.
+
+:func:`all_treaties` is every ATOP alliance with the supplement's amendments applied
+(accessions such as Finland and Sweden to NATO, ends such as the Russia-Ukraine treaty of
+1997) plus the supplement's new treaties (the Russia-DPRK treaty of 2024). Each fact in
+``treaty/supplement/*.toml`` names its source. :func:`find_treaties` filters by member,
+year and name; :func:`get_treaty` finds one by id, ATOP id or name.
+
+Example
+-------
+>>> nato = get_treaty(3180)
+>>> nato.is_member(375, 2024), nato.is_member(375, 2018)   # Finland
+(True, False)
+>>> [t.id for t in find_treaties(member="PRK", year=2024, kind="defense")]
+['3445', '3975', 'rus-prk-2024']
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+import pandas as pd
+from pydantic import Field
+
+from alliancelab.errors import UnknownNameError
+from alliancelab.treaty.atop import atop_treaties
+from alliancelab.treaty.fields import CountryRef, WhenField, country_label, country_name, to_ccode
+from alliancelab.treaty.schema import Member, Treaty, _Model
+from alliancelab.treaty.tomlio import loads_treaty
+
+__all__ = [
+    "Amendment",
+    "all_treaties",
+    "amendments",
+    "find_treaties",
+    "get_treaty",
+    "supplement_treaties",
+    "treaties_table",
+]
+
+
+class Accession(_Model):
+    """A state joining an existing treaty, with the obligations of member ``like``."""
+
+    state: CountryRef
+    joined: WhenField
+    in_force: WhenField | None = None
+    like: CountryRef
+    source: str
+
+
+class Departure(_Model):
+    """A member leaving an existing treaty."""
+
+    state: CountryRef
+    left: WhenField
+    source: str | None = None
+
+
+class Amendment(_Model):
+    """A change after ATOP's coverage to a treaty alliancelab already has."""
+
+    treaty: str
+    source: str
+    checked: WhenField | None = None
+    ended: WhenField | None = None
+    join: list[Accession] = Field(default_factory=list)
+    leave: list[Departure] = Field(default_factory=list)
+
+
+class _AmendmentFile(_Model):
+    amendment: list[Amendment]
+
+
+def all_treaties() -> tuple[Treaty, ...]:
+    """Every known treaty: ATOP 5.0 (amended by the supplement) and the supplement's own."""
+    return _all()
+
+
+def supplement_treaties() -> tuple[Treaty, ...]:
+    """The curated treaties signed after ATOP's coverage."""
+    return _supplement()[0]
+
+
+def amendments() -> tuple[Amendment, ...]:
+    """The curated changes to ATOP treaties after 2018."""
+    return _supplement()[1]
+
+
+def get_treaty(ref: str | int, treaties: tuple[Treaty, ...] | None = None) -> Treaty:
+    """A treaty by id (``'3180'``, ``'rus-prk-2024'``), ATOP id, or exact (short) name."""
+    pool = treaties if treaties is not None else all_treaties()
+    key = str(ref).strip().casefold()
+    for t in pool:
+        if key in {t.id.casefold(), str(t.atopid or ""), t.name.casefold(),
+                   (t.short_name or "").casefold()}:
+            return t
+    raise UnknownNameError("treaty", str(ref), [t.id for t in pool])
+
+
+def find_treaties(member: str | int | None = None, year: int | None = None,
+                  search: str | None = None, kind: str | None = None,
+                  treaties: tuple[Treaty, ...] | None = None) -> list[Treaty]:
+    """Treaties with ``member`` (in force and a member in ``year``), ``search`` in a name or
+    a member's name, and an obligation of ``kind``."""
+    pool = treaties if treaties is not None else all_treaties()
+    ccode = to_ccode(member) if member is not None else None
+    needle = search.casefold() if search else None
+    out = []
+    for t in pool:
+        if year is not None and not t.in_force_in(year):
+            continue
+        if ccode is not None and not t.is_member(ccode, year):
+            continue
+        if kind is not None and kind not in t.obligation_kinds:
+            continue
+        if needle and needle not in _haystack(t):
+            continue
+        out.append(t)
+    return out
+
+
+def treaties_table(treaties: list[Treaty], year: int | None = None) -> pd.DataFrame:
+    """One row per treaty: id, name, signed, ended, members, obligations, and whether being
+    in force in ``year`` is assumed (ATOP ends in 2018)."""
+    rows = []
+    for t in treaties:
+        members = t.members_in(year) if year is not None else t.member_ccodes
+        rows.append({
+            "id": t.id,
+            "name": t.short_name or t.name,
+            "signed": str(t.signed) if t.signed else None,
+            "ended": str(t.ended) if t.ended else None,
+            "members": " ".join(country_label(c) for c in members),
+            "obligations": ", ".join(t.obligation_kinds),
+            "assumed_in_force": bool(year is not None and t.assumed_in(year)),
+        })
+    return pd.DataFrame(rows, columns=["id", "name", "signed", "ended", "members",
+                                       "obligations", "assumed_in_force"])
+
+
+# --- helpers ---------------------------------------------------------------------------
+
+
+def _haystack(t: Treaty) -> str:
+    parts = [t.id, t.name, t.short_name or ""]
+    for c in t.member_ccodes:
+        parts += [country_name(c), country_label(c)]
+    return " ".join(parts).casefold()
+
+
+@cache
+def _supplement() -> tuple[tuple[Treaty, ...], tuple[Amendment, ...]]:
+    folder = files("alliancelab.treaty") / "supplement"
+    new: list[Treaty] = []
+    changes: list[Amendment] = []
+    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+        if not entry.name.endswith(".toml"):
+            continue
+        text = entry.read_text("utf-8")
+        if "[[amendment]]" in text:
+            changes += _AmendmentFile.model_validate(tomllib.loads(text)).amendment
+        else:
+            new.append(loads_treaty(text, source=f"supplement/{entry.name}"))
+    return tuple(new), tuple(changes)
+
+
+@cache
+def _all() -> tuple[Treaty, ...]:
+    treaties = {t.id: t for t in atop_treaties()}
+    for change in amendments():
+        treaties[change.treaty] = _apply(treaties[change.treaty], change)
+    return (*treaties.values(), *supplement_treaties())
+
+
+def _apply(treaty: Treaty, change: Amendment) -> Treaty:
+    data: dict[str, Any] = {k: getattr(treaty, k) for k in Treaty.model_fields}
+    members = list(treaty.members)
+    obligations = list(treaty.obligations)
+    for new in change.join:
+        members.append(Member(state=new.state, joined=new.joined, in_force=new.in_force,
+                              source=new.source))
+        obligations = [_extend(ob, new.like, new.state) for ob in obligations]
+    for gone in change.leave:
+        members = [m.model_copy(update={"left": gone.left, "source": gone.source or
+                                        change.source})
+                   if m.state == gone.state and m.left is None else m for m in members]
+    data["members"] = members
+    data["obligations"] = obligations
+    if change.ended is not None:
+        data["ended"] = change.ended
+    if change.checked is not None or change.ended is not None:
+        data["known_until"] = change.checked or change.ended
+    data["source"] = f"{treaty.source}; after 2018: {change.source}"
+    return Treaty.model_validate(
+        {k: (v.model_dump() if hasattr(v, "model_dump") else
+             [x.model_dump() if hasattr(x, "model_dump") else x for x in v]
+             if isinstance(v, list) else v)
+         for k, v in data.items()})
+
+
+def _extend(ob: Any, like: int, new: int) -> Any:
+    update = {}
+    if ob.members is not None and like in ob.members:
+        update["members"] = [*ob.members, new]
+    if ob.toward is not None and like in ob.toward:
+        update["toward"] = [*ob.toward, new]
+    return ob.model_copy(update=update) if update else ob
