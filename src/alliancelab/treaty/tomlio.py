@@ -116,6 +116,9 @@ def loads_scenario(text: str, source: str = "<scenario>", default_id: str | None
     model = _validate(ScenarioFile, data, text, source)
     head: ScenarioHeader = model.scenario  # type: ignore[attr-defined]
     treaties = ([model.treaty] if model.treaty else []) + list(model.treaties)  # type: ignore[attr-defined]
+    label = head.id or default_id or _slug(head.name)
+    treaties = [t if t.source else t.model_copy(update={"source": f"proposed in scenario {label}"})
+                for t in treaties]
     if default_year is None:
         from alliancelab.treaty.scenario import default_year as _default
 
