@@ -26,6 +26,9 @@ COMMANDS = (
     "alliancelab.cli.data",
     "alliancelab.cli.countries",
     "alliancelab.cli.panel",
+    "alliancelab.cli.treaties",
+    "alliancelab.cli.scenarios",
+    "alliancelab.cli.obligations",
 )
 
 

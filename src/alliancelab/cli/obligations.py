@@ -1,0 +1,70 @@
+"""``alliancelab obligations``: who must do what if one state attacks another.
+
+Example
+-------
+``alliancelab obligations --attacker CHN --target PHL --where south-china-sea --year 2024``;
+add ``--scenario asian-nato`` for a proposed treaty and ``--format json`` for machines.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from alliancelab.cli._format import print_frame, print_json
+from alliancelab.errors import InputError
+from alliancelab.treaty import engine
+from alliancelab.treaty import scenario as scenarios
+from alliancelab.treaty.library import all_treaties
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("obligations")
+    def obligations(
+        attacker: list[str] = typer.Option(..., "--attacker", help="Attacking state (repeat "
+                                                                   "for several)."),
+        target: str = typer.Option(..., "--target", help="The state attacked."),
+        where: str = typer.Option(None, "--where", help="Place of the attack: an area "
+                                  "(`alliancelab treaties areas`) or a state; default: the "
+                                  "target's territory."),
+        on: str = typer.Option(None, "--on", help="'territory' or 'forces' (armed forces, "
+                               "vessels, aircraft); default from --where."),
+        year: int = typer.Option(None, "--year", help="Year (default: the scenario's, else "
+                                 "the latest year with data)."),
+        scenario: str = typer.Option(None, "--scenario", help="Add a scenario's proposed "
+                                     "treaties (built-in name or file)."),
+        provoked: bool = typer.Option(None, "--provoked/--unprovoked", help="Whether the "
+                                      "target provoked the attack (default: unknown)."),
+        at_war: bool = typer.Option(True, "--at-war/--not-at-war", help="Whether the attack "
+                                    "puts the target in a state of war."),
+        kind: list[str] = typer.Option(None, "--kind", help="Only these obligations "
+                                       "(defense, consultation, neutrality, ...)."),
+        status: list[str] = typer.Option(None, "--status", help="Only these statuses "
+                                         "(obliged, conditional-unmet, cannot-decide)."),
+        format_: str = typer.Option("table", "--format", help="table or json."),
+    ) -> None:
+        """Every obligation an armed attack triggers, with treaty, article and conditions."""
+        if format_ not in ("table", "json"):
+            raise InputError(f"unknown format {format_!r}", hint="use table or json")
+        for s in status or []:
+            if s not in engine.STATUSES:
+                raise InputError(f"unknown status {s!r}", hint=", ".join(engine.STATUSES))
+        chosen = scenarios.load_scenario(scenario) if scenario else None
+        when = year or (chosen.year if chosen else scenarios.default_year())
+        event = engine.armed_attack(attacker, target, where, on, provoked=provoked,
+                                    state_of_war=None if at_war else False)
+        pool = chosen.world() if chosen else list(all_treaties())
+        report = engine.obligations(event, when, pool)
+        found = [f for f in report.findings if (not kind or f.kind in kind)
+                 and (not status or f.status in status)]
+        if format_ == "json":
+            print_json([f.to_dict() for f in found])
+            return
+        typer.echo(f"{event.describe()}, {when}"
+                   + (f", with scenario {chosen.id}" if chosen else ""))
+        shown = engine.ObligationReport(event, when, tuple(found), report.treaties_read)
+        print_frame(shown.to_frame().drop(columns=["assumed"]), max_rows=500)
+        assumed = sorted({a for f in found for a in f.assumptions})
+        for a in assumed:
+            typer.echo(f"assumption: {a}")
+        for n in report.notes:
+            typer.echo(f"note: {n}")
