@@ -1,0 +1,61 @@
+"""The supplement of post-2018 facts and the treaty library's lookups."""
+
+from __future__ import annotations
+
+import pytest
+
+from alliancelab.errors import UnknownNameError
+from alliancelab.treaty.fields import When
+from alliancelab.treaty.library import (
+    all_treaties,
+    find_treaties,
+    get_treaty,
+    supplement_treaties,
+    treaties_table,
+)
+
+
+def test_nato_accessions_after_2018():
+    """North Macedonia (member 27 Mar 2020), Finland (4 Apr 2023) and Sweden (7 Mar 2024)
+    joined NATO after ATOP's coverage; ATOP's convention dates entry at signature."""
+    nato = get_treaty(3180)
+    for ccode, signed in ((343, When(2019, 2, 6)), (375, When(2022, 7, 5)),
+                          (380, When(2022, 7, 5))):
+        member = next(m for m in nato.members if m.state == ccode)
+        assert member.joined == signed
+        assert nato.is_member(ccode, 2024) and not nato.is_member(ccode, 2018)
+    assert nato.known_until == When(2024, 12, 31) and not nato.assumed_in(2024)
+
+
+def test_russia_ukraine_treaty_ended_2019():
+    t = get_treaty(4875)
+    assert t.ended == When(2019, 4, 1)
+    assert t.in_force_in(2019) and not t.in_force_in(2020)
+
+
+def test_russia_dprk_treaty():
+    """Signed 19 June 2024, in force 4 December 2024; Art. 4 mutual assistance."""
+    t = get_treaty("rus-prk-2024")
+    assert t.signed == When(2024, 6, 19) and t.in_force == When(2024, 12, 4)
+    assert t.member_ccodes == [365, 731]
+    defence = next(o for o in t.obligations if o.kind == "defense")
+    assert defence.article == "Art. 4" and defence.state_of_war
+    assert "state of war" in (defence.text or "")
+    assert t.source and "KCNA" in t.source
+    assert t in supplement_treaties()
+
+
+def test_find_by_member_year_and_name():
+    """Japan's ATOP 5.0 treaties in 2018: US-Japan (3375), ASEAN TAC (3755), Japan-China
+    (3815)."""
+    assert [t.id for t in find_treaties(member="Japan", year=2018)] == ["3375", "3755", "3815"]
+    assert [t.id for t in find_treaties(search="anzus")] == ["3215"]
+    assert get_treaty("NATO").atopid == 3180
+    with pytest.raises(UnknownNameError, match="did you mean"):
+        get_treaty("33755")
+
+
+def test_table_flags_assumption():
+    table = treaties_table(find_treaties(member="JPN", year=2024), 2024)
+    assert table.set_index("id").loc["3375", "assumed_in_force"]
+    assert len(all_treaties()) == 765 + len(supplement_treaties())
