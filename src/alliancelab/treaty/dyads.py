@@ -84,13 +84,13 @@ def _spans(treaties: Iterable[Treaty], years: tuple[int, int] | None) -> list[tu
         horizon = years[1] if years is not None else (
             t.known_until.year if t.known_until else date.today().year)
         spells: dict[int, list[tuple[date, date | None]]] = {}
+        first = date(years[0], 1, 1) if years is not None else date(horizon, 1, 1)
         for m in t.members:
-            start = (m.joined or t.signed)
+            start = m.joined or t.signed
             end = m.left or t.ended
-            if start is None:
-                continue
+            # an undated (proposed) treaty is in force in whatever years are asked about
             spells.setdefault(m.state, []).append(
-                (start.first_day(), end.last_day() if end else None))
+                (start.first_day() if start else first, end.last_day() if end else None))
         for ob in t.obligations:
             lo = ob.since.first_day() if ob.since else date.min
             hi = ob.until.last_day() if ob.until else None
@@ -102,6 +102,8 @@ def _spans(treaties: Iterable[Treaty], years: tuple[int, int] | None) -> list[tu
                         continue
                     for s in _together(spells[x], spells[y], lo, hi):
                         y0, y1 = s[0].year, (s[1].year if s[1] else horizon)
+                        if years is not None:
+                            y0, y1 = max(y0, years[0]), min(y1, years[1])
                         if y1 >= y0:
                             out.append((x, y, ob.kind, y0, y1, known, vary))
     return out
