@@ -1,0 +1,66 @@
+"""``alliancelab treaties``, ``scenarios`` and ``obligations`` as a user runs them."""
+
+from __future__ import annotations
+
+import json
+
+
+def test_obligations_json(cli):
+    r = cli("obligations", "--attacker", "CHN", "--target", "PHL", "--where",
+            "south-china-sea", "--year", "2018", "--kind", "defense", "--format", "json")
+    assert r.code == 0, r.err
+    records = json.loads(r.out)
+    assert [(x["state"], x["status"], x["kind"], x["toward"], x["treaty"]["id"])
+            for x in records] == [("USA", "obliged", "defense", "PHL", "3210")]
+    assert records[0]["conditions"][0]["holds"] is True
+
+
+def test_obligations_with_scenario_table(cli):
+    r = cli("obligations", "--attacker", "PRK", "--target", "USA", "--where", "guam",
+            "--scenario", "asian-nato", "--kind", "defense", "--status", "obliged")
+    assert r.code == 0, r.err
+    assert "with scenario asian-nato" in r.out
+    assert "JPN" in r.out and "pacific-collective-defence" in r.out
+    assert "assumption: treaty 3240 is known only until 2018-12-31" in r.out
+
+
+def test_obligations_bad_input_exits_2(cli):
+    r = cli("obligations", "--attacker", "CHN", "--target", "PHL", "--where", "south china see")
+    assert r.code == 2 and "did you mean: south-china-sea" in r.err
+    r = cli("obligations", "--attacker", "Chna", "--target", "PHL")
+    assert r.code == 2 and "unknown country 'Chna'" in r.err
+
+
+def test_treaties_list_and_show(cli):
+    r = cli("treaties", "list", "--member", "JPN", "--year", "2018", "--json")
+    assert r.code == 0
+    assert [x["id"] for x in json.loads(r.out)] == ["3375", "3755", "3815"]
+    r = cli("treaties", "show", "3180")
+    assert r.code == 0 and "North Atlantic Treaty" in r.out and "Arts. 5-6" in r.out
+    r = cli("treaties", "show", "3375", "--toml")
+    assert r.code == 0 and r.out.startswith("[treaty]")
+
+
+def test_treaties_validate(cli, tmp_path):
+    good = tmp_path / "good.toml"
+    good.write_text(cli("treaties", "show", "3210", "--toml").out)
+    r = cli("treaties", "validate", str(good))
+    assert r.code == 0 and "ok (treaty" in r.out
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[treaty]\nname = "x"\nmembers = ["JPN", "Japn"]\nsigend = 2020-01-01\n')
+    r = cli("treaties", "validate", str(bad))
+    assert r.code == 2
+    assert f"{bad}:3: treaty.members[1]: unknown country 'Japn'" in r.err
+    assert f"{bad}:4: treaty.sigend: unknown field 'sigend'; did you mean 'signed'?" in r.err
+
+
+def test_scenarios(cli):
+    r = cli("scenarios", "list", "--json")
+    assert r.code == 0
+    assert [x["name"] for x in json.loads(r.out)][:2] == ["asian-nato", "asian-nato-india"]
+    r = cli("scenarios", "show", "asian-nato")
+    assert r.code == 0 and "integrated_command=True" in r.out
+    r = cli("scenarios", "show", "asian-nato", "--toml")
+    assert r.out.startswith("[scenario]")
+    r = cli("scenarios", "show", "asian-natto")
+    assert r.code == 2 and "did you mean: asian-nato" in r.err
