@@ -25,8 +25,8 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
-from alliancelab.data import Country, country_table, get_source, list_sources, resolve
-from alliancelab.errors import CoverageError, InputError
+from alliancelab.data import Country, get_source, list_sources, load, resolve
+from alliancelab.errors import AllianceLabError, CoverageError, InputError
 
 __all__ = [
     "FIRST_YEAR",
@@ -128,11 +128,11 @@ def label_of(country: Country) -> str:
 
 @cache
 def _unique_iso3() -> dict[str, int]:
-    """ISO3 codes that belong to exactly one COW state."""
-    table = country_table()
-    table = table[table.iso3.notna()]
-    counts = table.iso3.value_counts()
-    return {str(r.iso3): int(r.ccode) for r in table.itertuples() if counts[r.iso3] == 1}
+    """ISO3 codes that the countrycode crosswalk gives exactly one COW code."""
+    codes = load("countrycode").dropna(subset=["iso3c", "cown"])
+    counts = codes.groupby("iso3c").cown.nunique()
+    codes = codes[codes.iso3c.map(counts) == 1]
+    return {str(i): int(c) for i, c in zip(codes.iso3c, codes.cown, strict=True)}
 
 
 def resolve_state(query: str | int, year: int) -> Country:
@@ -145,6 +145,12 @@ def resolve_state(query: str | int, year: int) -> Country:
     if isinstance(query, str) and len(query) == 3 and query.isupper():
         ccode = _unique_iso3().get(query)
         if ccode is not None:
+            try:
+                found = resolve(query, year)
+                if found.iso3 == query:
+                    return found
+            except AllianceLabError:
+                pass
             return resolve(ccode, year)
     return resolve(query, year)
 
