@@ -219,9 +219,13 @@ def _parse(text: str, source: str) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         match = re.search(r"\s*\(at line (\d+), column (\d+)\)", str(err))
+        end = re.search(r"\s*\(at end of document\)", str(err))
         if match:
             reason = str(err)[: match.start()]
             where = f"{source}:{match.group(1)}: invalid TOML (column {match.group(2)})"
+        elif end:
+            reason = str(err)[: end.start()] + " at the end of the file"
+            where = f"{source}:{text.count(chr(10)) + 1}: invalid TOML"
         else:
             reason, where = str(err), f"{source}: invalid TOML"
         raise ValidationError(source, [f"{where}: {reason}"]) from None
