@@ -185,6 +185,8 @@ def json_safe(obj: object) -> object:
     if isinstance(obj, Country):
         return {"ccode": obj.ccode, "iso3": obj.iso3, "name": obj.name}
     if isinstance(obj, pd.DataFrame):
+        if not isinstance(obj.index, pd.RangeIndex):
+            obj = obj.rename_axis(obj.index.name or "index").reset_index()
         return [json_safe(r) for r in obj.to_dict(orient="records")]
     if isinstance(obj, pd.Series):
         return {str(k): json_safe(v) for k, v in obj.items()}
