@@ -94,7 +94,8 @@ def test_series_and_figure() -> None:
     assert s.index.get_level_values("year").min() == 1990
     fig = capability_figure(cb)
     assert len(fig.data) == 2
-    assert "COW National Material Capabilities 7.0, 2022" in fig.layout.annotations[0].text
+    caption = fig.layout.annotations[0].text
+    assert "COW National Material Capabilities 7.0 [cow_nmc], 2022" in caption
 
 
 def test_result_object_is_json_safe() -> None:

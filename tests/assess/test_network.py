@@ -75,6 +75,6 @@ def test_figure_and_json(net) -> None:
     assert [t.name for t in fig.data] == ["existing defence pact", "added by the treaty",
                                          "states"]
     assert fig.data[1].line.color == "#d62728"
-    assert "ATOP directed dyad-years 5.1, 2018" in fig.layout.annotations[0].text
+    assert "ATOP directed dyad-years 5.1 [atop_alliance], 2018" in fig.layout.annotations[0].text
     d = json.loads(json.dumps(net.to_dict()))
     assert d["metrics"][1]["index"] == "after" and d["metrics"][1]["edges"] == 11

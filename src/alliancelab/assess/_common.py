@@ -11,7 +11,7 @@ Example
 >>> p.year_used, p.fell_back
 (2022, True)
 >>> p.label()
-'COW National Material Capabilities 7.0, 2022 (latest at or before 2024)'
+'COW National Material Capabilities 7.0 [cow_nmc], 2022 (latest at or before 2024)'
 """
 
 from __future__ import annotations
@@ -63,11 +63,15 @@ class Provenance:
         return self.year_used is not None and self.year_used != self.year
 
     def label(self) -> str:
-        """``'COW National Material Capabilities 7.0, 2022'`` plus the fallback, if any."""
+        """``'COW National Material Capabilities 7.0 [cow_nmc], 2022'`` plus any fallback.
+
+        The bracketed catalog name is what ``alliancelab data cite`` takes.
+        """
+        head = f"{self.title} {self.version} [{self.source}]"
         if self.year_used is None:
-            return f"{self.title} {self.version}, no data for {self.year}"
+            return f"{head}, no data for {self.year}"
         tail = f" (latest at or before {self.year})" if self.fell_back else ""
-        return f"{self.title} {self.version}, {self.year_used}{tail}"
+        return f"{head}, {self.year_used}{tail}"
 
     def to_dict(self) -> dict[str, object]:
         return {"source": self.source, "title": self.title, "version": self.version,

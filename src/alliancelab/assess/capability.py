@@ -32,7 +32,7 @@ from alliancelab.assess._common import (
     resolve_state,
     source_note,
 )
-from alliancelab.data import Country, load
+from alliancelab.data import Country, get_source, load
 from alliancelab.data.sources.nmc import NMC_COMPONENTS
 from alliancelab.data.sources.sipri import milex_state_years
 
@@ -109,7 +109,9 @@ def capability_series(members: Sequence[Country | str | int], rivals: Sequence[C
     Sums over the states with data that year; NA where none of a group's states has data
     (e.g. SIPRI before 1949). ``end`` defaults to the last year of either dataset.
     """
-    end = check_year(end) if end is not None else 2024
+    if end is None:
+        end = max(get_source("cow_nmc").years[1], get_source("sipri_milex").years[1])
+    end = check_year(end)
     start = check_year(start)
     groups = {"members": _ccodes(members, end), "rivals": _ccodes(rivals, end)}
     nmc = load("cow_nmc")[["ccode", "year", "cinc"]]
