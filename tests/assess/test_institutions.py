@@ -15,7 +15,7 @@ from alliancelab.assess.institutions import (
     military_institutionalisation,
 )
 from alliancelab.data import get_source
-from alliancelab.errors import UnknownNameError
+from alliancelab.errors import InputError, UnknownNameError
 
 
 def test_published_examples() -> None:
@@ -68,3 +68,19 @@ def test_scenario_mapping_with_aliases_and_unknowns() -> None:
 def test_unknown_atopid() -> None:
     with pytest.raises(UnknownNameError):
         institutionalisation(1)
+
+
+def test_treaty_objects_from_the_treaty_layer() -> None:
+    """The asian-nato scenario's treaty sets integrated_command = true (intcom = 1): high.
+    An ATOP treaty object is scored from its ATOP row (NATO: 2, formality 5)."""
+    from alliancelab.treaty import get_treaty, load_scenario
+
+    treaty = load_scenario("asian-nato").treaties[0]
+    res = institutionalisation(treaty)
+    assert res.level == 2 and res.name == treaty.name
+    assert res.formality is None and "estmode" in res.notes[0]
+    nato = institutionalisation(get_treaty("3180"))
+    assert nato.atopid == 3180 and nato.level == 2
+    assert nato.formality == institutionalisation(3180).formality
+    with pytest.raises(InputError):
+        institutionalisation("NATO")

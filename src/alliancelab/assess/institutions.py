@@ -42,7 +42,7 @@ import pandas as pd
 
 from alliancelab.assess._common import Provenance, Result, provenance
 from alliancelab.data import load
-from alliancelab.errors import UnknownNameError
+from alliancelab.errors import InputError, UnknownNameError
 
 __all__ = [
     "ALIASES",
@@ -70,6 +70,10 @@ ALIASES = {
     "contributions": "contrib",
     "organisation": "organ1",
     "organisation_purpose": "orgpurp1",
+    "organization": "organ1",
+    "organization_purpose": "orgpurp1",
+    "second_organization": "organ2",
+    "second_organization_purpose": "orgpurp2",
     "ratified_treaty": "estmode",
 }
 
@@ -116,10 +120,25 @@ class Institutionalisation(Result):
                   "formality index (0-5)"])
 
 
-def institutionalisation(alliance: int | Mapping[str, object],
-                         name: str | None = None) -> Institutionalisation:
-    """Score an ATOP 5.0 alliance (by ``atopid``) or a mapping of ATOP provision codes."""
+def institutionalisation(alliance: object, name: str | None = None) -> Institutionalisation:
+    """Score an ATOP 5.0 alliance (by ``atopid``), a mapping of ATOP provision codes, or a
+    :class:`alliancelab.treaty.Treaty` (its ``institutions.atop_codes()``).
+
+    The treaty format records no ratification (``estmode``) or secrecy (``pubsecr``), so a
+    treaty's formality is NA unless given as a mapping with those codes added.
+    """
     sources: list[Provenance] = []
+    notes: list[str] = []
+    codes = getattr(getattr(alliance, "institutions", None), "atop_codes", None)
+    if callable(codes) and getattr(alliance, "atopid", None) is None:
+        label = name or str(getattr(alliance, "name", "proposed treaty"))
+        alliance = {"estmode": None, "pubsecr": None, **codes()}
+        notes.append("the treaty format records no estmode or pubsecr: formality NA unless "
+                     "given (pass a mapping with them)")
+        name = label
+    elif callable(codes):
+        name = name or str(getattr(alliance, "name", None) or "")
+        alliance = int(alliance.atopid)  # type: ignore[attr-defined]
     if isinstance(alliance, int | np.integer):
         table = _alliances()
         if int(alliance) not in table.index:
@@ -129,11 +148,13 @@ def institutionalisation(alliance: int | Mapping[str, object],
         atopid = int(alliance)
         label = name or f"ATOP {atopid}"
         sources.append(provenance("atop_alliances", 2018))
-    else:
+    elif isinstance(alliance, Mapping):
         raw, atopid, label = dict(alliance), None, name or "proposed treaty"
+    else:
+        raise InputError(f"cannot score {type(alliance).__name__} for institutionalisation",
+                         hint="give an ATOP id, a mapping of ATOP codes or a Treaty")
     provisions = _normalise(raw)
     level, criteria = _score(provisions)
-    notes = []
     unknown = [k for k in LEEDS_ANAC_VARIABLES if provisions.get(k, 0) is None]
     if unknown:
         notes.append(f"unknown in the source: {', '.join(unknown)}"
