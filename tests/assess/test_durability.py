@@ -13,6 +13,7 @@ from alliancelab.assess.durability import (
     COVARIATES,
     durability_data,
     fit_durability_model,
+    refit_durability_model,
     survival,
 )
 from alliancelab.data import get_source
@@ -50,11 +51,35 @@ def test_model_is_cached_and_counts_add_up() -> None:
     assert model.n + model.dropped == 765
 
 
+@pytest.fixture(scope="module")
+def lifelines_fit():
+    """A WeibullAFTFitter fitted here, independently of the package's own fitting code."""
+    from lifelines import WeibullAFTFitter
+
+    complete = durability_data().dropna(subset=list(COVARIATES))
+    return WeibullAFTFitter().fit(complete[["duration", "event", *COVARIATES]],
+                                  "duration", "event")
+
+
+def test_shipped_parameters_equal_a_fresh_fit(lifelines_fit) -> None:
+    """The coefficients shipped in fitted/durability_weibull.json are today's fit."""
+    model = fit_durability_model()
+    fresh = refit_durability_model()
+    assert model.lambda_names == fresh.lambda_names
+    np.testing.assert_allclose(model.beta, fresh.beta, rtol=1e-6, atol=1e-8)
+    np.testing.assert_allclose(model.cov, fresh.cov, rtol=1e-5, atol=1e-9)
+    assert model.log_rho == pytest.approx(fresh.log_rho, rel=1e-6)
+    assert model.concordance == pytest.approx(lifelines_fit.concordance_index_, abs=1e-9)
+
+
 def test_concordance_matches_lifelines_utility() -> None:
-    """Harrell's C recomputed with lifelines.utils.concordance_index on predicted medians."""
+    """Harrell's C recomputed with lifelines.utils.concordance_index on predicted medians
+    (Weibull AFT median: exp(x'beta) * ln(2) ** (1 / rho))."""
     model = fit_durability_model()
     complete = durability_data().dropna(subset=list(COVARIATES))
-    medians = model.fitter.predict_median(complete[list(COVARIATES)])
+    x = complete[[c for c in model.lambda_names if c != "Intercept"]].assign(Intercept=1.0)
+    scale = np.exp(x[list(model.lambda_names)].to_numpy() @ model.beta)
+    medians = scale * np.log(2) ** (1 / np.exp(model.log_rho))
     c = concordance_index(complete.duration, medians, complete.event)
     assert model.concordance == pytest.approx(c, abs=1e-9)
     assert 0.5 < model.concordance < 1
@@ -65,20 +90,20 @@ def core():
     return survival(CORE, 2024, {"defense": 1, "consul": 1})
 
 
-def test_point_predictions_equal_lifelines(core) -> None:
-    model = fit_durability_model()
+def test_point_predictions_equal_lifelines(core, lifelines_fit) -> None:
     x = pd.DataFrame([core.covariates])[list(COVARIATES)]
-    sf = model.fitter.predict_survival_function(x, times=[10, 25, 50]).iloc[:, 0]
+    sf = lifelines_fit.predict_survival_function(x, times=[10, 25, 50]).iloc[:, 0]
     assert core.table.survival.to_numpy() == pytest.approx(sf.to_numpy(), rel=1e-9)
     assert (core.table.lower < core.table.survival).all()
     assert (core.table.survival < core.table.upper).all()
     assert core.table.survival.is_monotonic_decreasing
 
 
-def test_interval_matches_simulation_from_the_parameter_distribution(core) -> None:
+def test_interval_matches_simulation_from_the_parameter_distribution(core,
+                                                                      lifelines_fit) -> None:
     """Brute force: draw parameters from N(estimate, covariance) and take the 2.5 and 97.5
     percentiles of S(t); the delta-method interval should agree to about 0.02."""
-    fitter = fit_durability_model().fitter
+    fitter = lifelines_fit
     names = [c for p, c in fitter.params_.index if p == "lambda_"]
     order = [("lambda_", c) for c in names] + [("rho_", "Intercept")]
     mean = fitter.params_.loc[order].to_numpy()

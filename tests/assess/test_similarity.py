@@ -188,3 +188,14 @@ def test_portfolio_similarity_falls_back_to_2018_and_says_so() -> None:
 def test_same_state_twice_is_an_error() -> None:
     with pytest.raises(AllianceLabError):
         portfolio_similarity("USA", "United States", 2018)
+
+
+def test_tau_b_equals_scipy_on_tied_data() -> None:
+    """scipy.stats.kendalltau(variant="b") on valued portfolios full of ties."""
+    from scipy.stats import kendalltau
+
+    rng = np.random.default_rng(7)
+    for _ in range(50):
+        x = rng.integers(0, 4, size=40).astype(float)
+        y = rng.integers(0, 4, size=40).astype(float)
+        assert tau_b(x, y) == pytest.approx(kendalltau(x, y, variant="b").statistic, abs=1e-12)

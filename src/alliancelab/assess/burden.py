@@ -29,7 +29,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from alliancelab.assess._common import (
     Provenance,
@@ -133,12 +132,13 @@ def olson_zeckhauser(gdp: Sequence[float], burden: Sequence[float]) -> dict[str,
     if n < 3 or np.ptp(x) == 0 or np.ptp(y) == 0:
         return {"rho": float("nan"), "p_value": float("nan"), "n": n, "p_method": "none",
                 "reading": f"Too few members with data (n = {n}) to test Olson-Zeckhauser."}
-    rho = float(stats.spearmanr(x, y).statistic)
+    rx, ry = _centred_ranks(x), _centred_ranks(y)
+    rho = float(rx @ ry / math.sqrt(float(rx @ rx) * float(ry @ ry)))
     if n <= EXACT_MAX_N:
         p = _exact_spearman_p(x, y)
         method = f"exact permutation (all {math.factorial(n):,} orderings)"
     else:
-        p, method = float(stats.spearmanr(x, y).pvalue), "t approximation"
+        p, method = float(_stats().spearmanr(x, y).pvalue), "t approximation"
     return {"rho": rho, "p_value": p, "n": n, "p_method": method,
             "reading": _reading(rho, p, n)}
 
@@ -160,13 +160,18 @@ def burden_figure(result: BurdenSharing) -> object:
 
 def _exact_spearman_p(x: np.ndarray, y: np.ndarray) -> float:
     """Share of all n! re-orderings of y whose |rho| reaches the observed |rho| (ties kept)."""
-    rx = stats.rankdata(x) - (len(x) + 1) / 2
-    ry = stats.rankdata(y) - (len(y) + 1) / 2
+    rx, ry = _centred_ranks(x), _centred_ranks(y)
     scale = math.sqrt(float(rx @ rx) * float(ry @ ry))
     perms = np.array(list(itertools.permutations(range(len(y)))), dtype=np.int8)
     rhos = ry[perms] @ rx / scale
     observed = abs(float(ry @ rx) / scale)
     return float(np.mean(np.abs(rhos) >= observed - 1e-12))
+
+
+def _centred_ranks(values: np.ndarray) -> np.ndarray:
+    """Average ranks (ties share their mean rank), centred on zero: Spearman's ranks."""
+    ranks = pd.Series(values).rank(method="average").to_numpy()
+    return ranks - (len(values) + 1) / 2
 
 
 def _reading(rho: float, p: float, n: int) -> str:
@@ -189,3 +194,10 @@ def _reading(rho: float, p: float, n: int) -> str:
         head = ("No reliable evidence either way on whether larger economies carry heavier "
                 "burdens; this is not evidence that burdens are shared equally")
     return f"{head} ({stat}).{small}"
+
+
+def _stats():  # type: ignore[no-untyped-def]
+    """scipy.stats, imported on first use: importing it costs about a second at start-up."""
+    from scipy import stats
+
+    return stats

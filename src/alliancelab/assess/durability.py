@@ -17,7 +17,10 @@ alliance ending within its first month counts half a month. Covariates:
   year (among those V-Dem covers).
 
 Alliances with a covariate missing are left out (the fitted model says how many). The fit
-is deterministic and cached for the process. Predicted survival at 10, 25 and 50 years
+is deterministic. Its parameters ship with the package (``fitted/durability_weibull.json``,
+written by ``tools/fit_durability.py``; a test refits and compares), so a report needs no
+model fitting and no lifelines import; after ``alliancelab data import`` of a newer ATOP
+the model is refitted with lifelines on the data in use. Predicted survival at 10, 25 and 50 years
 comes with a 95 % interval from the delta method on ``log(-log S(t))``; the in-sample
 concordance index says how well the model ranks durations (0.5 is chance).
 
@@ -30,13 +33,15 @@ True
 
 from __future__ import annotations
 
+import json
+import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from importlib.resources import files
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from alliancelab.assess._common import (
     Provenance,
@@ -47,11 +52,11 @@ from alliancelab.assess._common import (
 )
 from alliancelab.assess.analogues import OBLIGATIONS, _obligations
 from alliancelab.assess.institutions import atop_institutionalisation, military_institutionalisation
-from alliancelab.data import Country, load
+from alliancelab.data import Country, get_source, load
 from alliancelab.errors import InputError
 
 __all__ = ["COVARIATES", "HORIZONS", "DurabilityModel", "Survival", "durability_data",
-           "fit_durability_model", "survival"]
+           "fit_durability_model", "refit_durability_model", "survival"]
 
 COVARIATES = (*OBLIGATIONS, "log_members", "bilat", "asymm", "milinst", "cold_war",
               "post_cold_war", "major_power", "dem_share")
@@ -60,15 +65,43 @@ ATOP_END = 2019.0  # 31 Dec 2018 in fractional years
 MIN_DURATION = 1 / 24
 
 
+FITTED = "durability_weibull.json"
+MODEL_SOURCES = ("atop_alliances", "atop_members", "cow_majors", "democracy")
+
+
 @dataclass(frozen=True)
 class DurabilityModel:
-    """The fitted model: lifelines ``WeibullAFTFitter`` and what it was fitted on."""
+    """A fitted Weibull AFT model: coefficients, covariance and what it was fitted on.
 
-    fitter: object
+    ``lambda_names`` are the scale's terms (``Intercept`` and :data:`COVARIATES`), ``beta``
+    their coefficients, ``log_rho`` the shape's intercept; ``cov`` is the covariance of
+    (``beta``, ``log_rho``) in that order. ``data_versions`` names the source releases.
+    """
+
+    lambda_names: tuple[str, ...]
+    beta: np.ndarray
+    log_rho: float
+    cov: np.ndarray
     n: int
     events: int
     dropped: int
     concordance: float
+    data_versions: dict[str, str]
+
+    def to_json(self) -> str:
+        return json.dumps({
+            "lambda_names": list(self.lambda_names), "beta": self.beta.tolist(),
+            "log_rho": self.log_rho, "cov": self.cov.tolist(), "n": self.n,
+            "events": self.events, "dropped": self.dropped, "concordance": self.concordance,
+            "data_versions": self.data_versions,
+        }, indent=1)
+
+    @classmethod
+    def from_json(cls, text: str) -> DurabilityModel:
+        d = json.loads(text)
+        return cls(tuple(d["lambda_names"]), np.asarray(d["beta"]), float(d["log_rho"]),
+                   np.asarray(d["cov"]), int(d["n"]), int(d["events"]), int(d["dropped"]),
+                   float(d["concordance"]), dict(d["data_versions"]))
 
 
 @dataclass
@@ -119,15 +152,38 @@ def survival(members: Sequence[str | int], year: int,
 
 @cache
 def fit_durability_model() -> DurabilityModel:
-    """Fit the Weibull AFT model on :func:`durability_data` (once per process)."""
+    """The model for the data in use: the shipped fit when the data are the bundled
+    releases it was fitted on, otherwise a fresh fit (:func:`refit_durability_model`)."""
+    shipped = DurabilityModel.from_json(
+        (files("alliancelab.assess") / "fitted" / FITTED).read_text(encoding="utf-8"))
+    if shipped.data_versions == _data_versions():
+        return shipped
+    return refit_durability_model()
+
+
+def refit_durability_model() -> DurabilityModel:
+    """Fit the Weibull AFT model with lifelines on :func:`durability_data`."""
     from lifelines import WeibullAFTFitter
 
     data = durability_data()
     complete = data.dropna(subset=list(COVARIATES))
     fitter = WeibullAFTFitter(penalizer=0.0)
     fitter.fit(complete[["duration", "event", *COVARIATES]], "duration", "event")
-    return DurabilityModel(fitter, len(complete), int(complete.event.sum()),
-                           len(data) - len(complete), float(fitter.concordance_index_))
+    params = fitter.params_
+    lam_names = [c for p, c in params.index if p == "lambda_"]
+    order = [("lambda_", c) for c in lam_names] + [("rho_", "Intercept")]
+    return DurabilityModel(
+        tuple(lam_names), params.loc["lambda_"].loc[lam_names].to_numpy(dtype=float),
+        float(params.loc[("rho_", "Intercept")]),
+        fitter.variance_matrix_.loc[order, order].to_numpy(dtype=float),
+        len(complete), int(complete.event.sum()), len(data) - len(complete),
+        float(fitter.concordance_index_), _data_versions())
+
+
+def _data_versions() -> dict[str, str]:
+    return {name: get_source(name).version + (" (imported)" if get_source(name).imported
+                                              else "")
+            for name in MODEL_SOURCES}
 
 
 @cache
@@ -232,23 +288,16 @@ def _proposal_covariates(states: list[Country], year: int, obligations: dict[str
 def _predict(model: DurabilityModel, x: dict[str, float],
              horizons: Sequence[float]) -> pd.DataFrame:
     """S(t), with a 95 % delta-method interval on log(-log S(t))."""
-    fitter = model.fitter
-    params = fitter.params_  # type: ignore[attr-defined]
-    lam_names = [c for p, c in params.index if p == "lambda_"]
-    order = [("lambda_", c) for c in lam_names] + [("rho_", "Intercept")]
-    cov = fitter.variance_matrix_.loc[order, order].to_numpy()  # type: ignore[attr-defined]
-    xv = np.array([1.0 if c == "Intercept" else x[c] for c in lam_names])
-    beta = params.loc["lambda_"].loc[lam_names].to_numpy()
-    log_rho = float(params.loc[("rho_", "Intercept")])
-    rho = np.exp(log_rho)
-    z = stats.norm.ppf(0.975)
+    xv = np.array([1.0 if c == "Intercept" else x[c] for c in model.lambda_names])
+    rho = np.exp(model.log_rho)
+    z = statistics.NormalDist().inv_cdf(0.975)
     rows = []
     for t in horizons:
         if t <= 0:
             raise InputError(f"horizon {t} must be a positive number of years")
-        eta = rho * (np.log(t) - xv @ beta)
+        eta = rho * (np.log(t) - xv @ model.beta)
         grad = np.concatenate([-rho * xv, [eta]])
-        se = float(np.sqrt(grad @ cov @ grad))
+        se = float(np.sqrt(grad @ model.cov @ grad))
         rows.append({"years": t, "survival": float(np.exp(-np.exp(eta))),
                      "lower": float(np.exp(-np.exp(eta + z * se))),
                      "upper": float(np.exp(-np.exp(eta - z * se)))})

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator, Sequence
 
+from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from alliancelab.settings import get_settings
@@ -20,7 +21,8 @@ from alliancelab.settings import get_settings
 @contextlib.contextmanager
 def steps(labels: Sequence[str], enabled: bool | None = None) -> Iterator[Callable[[str], None]]:
     """Yield ``step(label)``: call it as each stage starts; the bar advances per stage."""
-    show = get_settings().progress if enabled is None else enabled
+    console = Console(stderr=True)
+    show = get_settings().progress and console.is_terminal if enabled is None else enabled
     if not show:
         yield lambda _label: None
         return
@@ -30,6 +32,7 @@ def steps(labels: Sequence[str], enabled: bool | None = None) -> Iterator[Callab
         TextColumn("{task.completed}/{task.total}"),
         TimeElapsedColumn(),
         transient=True,
+        console=console,
     )
     with progress:
         task = progress.add_task("starting", total=len(labels))

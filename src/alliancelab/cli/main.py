@@ -29,6 +29,7 @@ COMMANDS = (
     "alliancelab.cli.treaties",
     "alliancelab.cli.scenarios",
     "alliancelab.cli.obligations",
+    "alliancelab.cli.assess",
 )
 
 

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
-import plotly.graph_objects as go
 
 from alliancelab.data.catalog import derived, get_source
 
@@ -78,29 +78,21 @@ def map_figure(
     lon_range: tuple[float, float] | None = None,
     lat_range: tuple[float, float] | None = None,
     center_lon: float = 0.0,
-) -> go.Figure:
+) -> Any:
     """A world map colouring each ISO3 code by its category (others are "other").
 
     ``labels`` adds hover text per country; ``lon_range``/``lat_range`` (degrees east of
     ``center_lon``'s meridian, before centring) zoom the view; ``center_lon=150`` centres
     the map on the Pacific.
     """
+    import plotly.graph_objects as go
+
     palette = {**DEFAULT_COLORS, **(colors or {})}
     fig = go.Figure()
     order = [*dict.fromkeys([*categories.values(), "other"])]
     for category in order:
-        xs: list[float] = []
-        ys: list[float] = []
-        texts: list[str] = []
         codes = [c for c in country_rings() if categories.get(c, "other") == category]
-        for code in codes:
-            hover = f"{code}: {labels.get(code, category) if labels else category}"
-            for lon, lat in country_rings()[code]:
-                for part_lon, part_lat in _recentred(lon, lat, center_lon):
-                    x, y = equal_earth(part_lon, part_lat)
-                    xs += [*x, None]
-                    ys += [*y, None]
-                    texts += [hover] * (len(x) + 1)
+        xs, ys, texts = _outline(codes, category, labels or {}, center_lon)
         fig.add_trace(go.Scatter(
             x=xs, y=ys, mode="lines", fill="toself", name=category, text=texts,
             hoverinfo="text", line={"color": "white", "width": 0.5},
@@ -117,6 +109,30 @@ def map_figure(
     fig.update_layout(title=title, plot_bgcolor="#eef3f8", margin={"l": 10, "r": 10, "t": 40,
                                                                    "b": 10}, legend_title=None)
     return fig
+
+
+def _outline(codes: list[str], category: str, labels: Mapping[str, str], center: float
+             ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Projected x, y of every ring of ``codes``, NaN between rings, and hover texts.
+
+    Arrays rather than lists: plotly validates lists element by element, which made the
+    map the slowest part of a report.
+    """
+    xs: list[np.ndarray] = []
+    ys: list[np.ndarray] = []
+    texts: list[np.ndarray] = []
+    gap = np.array([np.nan])
+    for code in codes:
+        hover = f"{code}: {labels.get(code, category)}"
+        for lon, lat in country_rings()[code]:
+            for part_lon, part_lat in _recentred(lon, lat, center):
+                x, y = equal_earth(part_lon, part_lat)
+                xs += [x, gap]
+                ys += [y, gap]
+                texts.append(np.full(len(x) + 1, hover, dtype=object))
+    if not xs:
+        return np.array([]), np.array([]), np.array([], dtype=object)
+    return np.concatenate(xs), np.concatenate(ys), np.concatenate(texts)
 
 
 def _recentred(lon: np.ndarray, lat: np.ndarray, center: float
