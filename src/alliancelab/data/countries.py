@@ -155,11 +155,31 @@ def _names() -> dict[int, tuple[str, str]]:
     return {int(r.ccode): (str(r.statenme), str(r.stateabb)) for r in spells.itertuples()}
 
 
+@derived
+def _spell_list() -> dict[int, list[tuple[int, int, str]]]:
+    """ccode -> its membership spells (start, end, name): resolving is a dict lookup."""
+    out: dict[int, list[tuple[int, int, str]]] = {}
+    for r in _spells().itertuples():
+        out.setdefault(int(r.ccode), []).append((int(r.styear), int(r.endyear),
+                                                 str(r.statenme)))
+    return out
+
+
+@derived
+def _code_columns() -> dict[str, dict[int, object]]:
+    """ccode -> ISO3 and G-W code from the crosswalk (first listed where several)."""
+    out: dict[str, dict[int, object]] = {"iso3c": {}, "gwn": {}}
+    for r in _codes().dropna(subset=["cown"]).itertuples():
+        for col in out:
+            value = getattr(r, col)
+            if not pd.isna(value):
+                out[col].setdefault(int(r.cown), value)
+    return out
+
+
 def in_system(ccode: int, year: int) -> bool:
     """Whether COW counts ``ccode`` as a state system member in ``year``."""
-    s = _spells()
-    rows = s[(s.ccode == ccode) & (s.styear <= year) & (s.endyear >= year)]
-    return not rows.empty
+    return any(s <= year <= e for s, e, _ in _spell_list().get(ccode, []))
 
 
 def iso3_for(ccode: int, year: int | None = None) -> str | None:
@@ -167,15 +187,13 @@ def iso3_for(ccode: int, year: int | None = None) -> str | None:
     for start, end, iso in ISO3_BY_YEAR.get(ccode, []):
         if year is None or start <= year <= end:
             return iso
-    codes = _codes()
-    hit = codes.loc[codes.cown == ccode, "iso3c"].dropna()
-    return str(hit.iloc[0]) if len(hit) else None
+    iso = _code_columns()["iso3c"].get(ccode)
+    return None if iso is None else str(iso)
 
 
 def _gwcode(ccode: int) -> int | None:
-    codes = _codes()
-    hit = codes.loc[codes.cown == ccode, "gwn"].dropna()
-    return int(hit.iloc[0]) if len(hit) else None
+    gw = _code_columns()["gwn"].get(ccode)
+    return None if gw is None else int(gw)
 
 
 def _country(ccode: int, year: int | None) -> Country:
@@ -204,22 +222,22 @@ def resolve(query: str | int, year: int | None = None) -> Country:
         choices = sorted(_index())
         close = get_close_matches(_norm(str(query)), choices, n=4, cutoff=0.6)
         raise UnknownCountryError(str(query), [_display(c) for c in close])
-    spells = _spells()
-    mine = spells[spells.ccode.isin(candidates)]
+    mine = sorted((start, end, name, code) for code in candidates
+                  for start, end, name in _spell_list().get(code, []))
     if year is not None:
-        alive = mine[(mine.styear <= year) & (mine.endyear >= year)]
-        if alive.empty:
+        alive = [spell for spell in mine if spell[0] <= year <= spell[1]]
+        if not alive:
             spans = ", ".join(
-                f"{r.statenme} {r.styear}–{'' if r.endyear == OPEN_END else r.endyear}"
-                for r in mine.itertuples()
+                f"{name} {start}–{'' if end == OPEN_END else end}"
+                for start, end, name, _ in mine
             )
             raise CoverageError(
                 f"{query!r} is not a state system member in {year} (COW: {spans})",
                 hint="choose a year inside those spans",
             )
-        return _country(int(alive.sort_values("styear").ccode.iloc[-1]), year)
-    latest = mine.sort_values(["endyear", "styear"]).ccode.iloc[-1]
-    return _country(int(latest), None)
+        return _country(alive[-1][3], year)  # the latest-starting state alive that year
+    latest = max(mine, key=lambda spell: (spell[1], spell[0]))
+    return _country(latest[3], None)
 
 
 def _display(key: str) -> str:
