@@ -255,8 +255,26 @@ def figure_caption(sources: Iterable[Provenance]) -> str:
     return "Sources: " + "; ".join(p.label() for p in sources)
 
 
+def light_style(fig: object) -> object:
+    """A light, plain look: white background, pale grid, system fonts.
+
+    Set directly rather than through plotly's "plotly_white" template, whose validation
+    costs about 50 ms per figure (a third of a report's rendering).
+    """
+    fig.update_layout(  # type: ignore[attr-defined]
+        template="none", paper_bgcolor="white", plot_bgcolor="white",
+        font={"family": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif",
+              "color": "#2a3f5f"},
+    )
+    grid = {"gridcolor": "#ebf0f8", "zerolinecolor": "#ebf0f8", "linecolor": "#ebf0f8"}
+    fig.update_xaxes(**grid)  # type: ignore[attr-defined]
+    fig.update_yaxes(**grid)  # type: ignore[attr-defined]
+    return fig
+
+
 def add_caption(fig: object, sources: Iterable[Provenance]) -> object:
-    """Put :func:`figure_caption` under a plotly figure (returns the figure)."""
+    """Put :func:`figure_caption` under a plotly figure, in the light style (returns it)."""
+    light_style(fig)
     fig.add_annotation(  # type: ignore[attr-defined]
         text=figure_caption(sources), showarrow=False, xref="paper", yref="paper",
         x=0, y=-0.18, xanchor="left", yanchor="top", font={"size": 10},

@@ -174,12 +174,13 @@ class Assessment:
         net = self.network.metrics
         surv = self.durability.table if self.durability is not None else None
         least = coh.least_cohesive_pair if coh is not None else None
+        nmc, sipri = self._year_used("cow_nmc"), self._year_used("sipri_milex")
         rows = {
             "members": len(self.members_iso3),
-            "CINC, members": _total(cap, "members", "cinc"),
-            "CINC, rivals": _total(cap, "rivals", "cinc"),
-            "CINC ratio (members/rivals)": cap.cinc_ratio if cap else None,
-            "military expenditure ratio": cap.milex_ratio if cap else None,
+            f"CINC, members (NMC {nmc})": _total(cap, "members", "cinc"),
+            f"CINC, rivals (NMC {nmc})": _total(cap, "rivals", "cinc"),
+            f"CINC ratio, members/rivals (NMC {nmc})": cap.cinc_ratio if cap else None,
+            f"military expenditure ratio (SIPRI {sipri})": cap.milex_ratio if cap else None,
             "members at the spending target": (
                 f"{int(bur.table.meets_target.fillna(False).sum())} of {len(bur.table)}"
                 if bur is not None else None),
@@ -192,6 +193,11 @@ class Assessment:
             "network hub, after": net.loc["after", "hub"],
         }
         return pd.DataFrame({self.name: pd.Series(rows, dtype=object)})
+
+    def _year_used(self, source: str) -> str:
+        years = sorted({p.year_used for p in self.provenance()
+                        if p.source == source and p.year_used is not None})
+        return "–".join(str(y) for y in years) if years else "n/a"
 
     def sections(self) -> list[Section]:
         """The report's sections, in order; each says what it measures and from what.
@@ -221,7 +227,6 @@ class Assessment:
                 "description": self.description,
             },
             "capability": _capability_dict(self.capability),
-            "key_figures": json_safe(self.key_figures().iloc[:, 0].to_dict()),
             "notes": self.notes,
             "sources": [
                 {**get_source(n).to_dict(),

@@ -154,7 +154,7 @@ def burden_figure(result: BurdenSharing) -> object:
     fig.add_hline(y=result.target * 100, line_dash="dash",
                   annotation_text=f"target {result.target * 100:g}%")
     fig.update_layout(title="Defence burden: military expenditure as % of GDP",
-                      yaxis_title="% of GDP", template="plotly_white")
+                      yaxis_title="% of GDP")
     return add_caption(fig, result.sources)
 
 

@@ -141,7 +141,7 @@ def capability_figure(balance: CapabilityBalance, measure: str = "cinc") -> obje
     for group, frame in balance.series.groupby("group"):
         fig.add_trace(go.Scatter(x=frame.year, y=frame[measure], mode="lines", name=group))
     fig.update_layout(title=f"{labels[measure]}: members vs rivals", xaxis_title="year",
-                      yaxis_title=labels[measure], template="plotly_white")
+                      yaxis_title=labels[measure])
     source = "cow_nmc" if measure == "cinc" else "sipri_milex"
     return add_caption(fig, [p for p in balance.sources if p.source == source])
 

@@ -145,7 +145,7 @@ def cohesion_heatmap(result: Cohesion, measure: str = "kappa") -> object:
         texttemplate="%{text}", hovertext=hover, hoverinfo="text",
         colorscale="RdBu" if higher_better else "RdBu_r",
         zmin=-1 if higher_better else 0, zmax=1 if higher_better else None))
-    fig.update_layout(title=f"Cohesion: {label}", template="plotly_white",
+    fig.update_layout(title=f"Cohesion: {label}",
                       yaxis={"autorange": "reversed"})
     used = {"idealpoint_distance": "unga_ideal_points", "polyarchy_difference": "democracy"}
     wanted = {used[measure]} if measure in used else {"atop_alliance", "cow_nmc"}

@@ -142,7 +142,7 @@ def exposure_figure(result: Exposure) -> object:
         go.Bar(x=result.table.state, y=result.table.n_imported,
                name="imported from new allies", hovertext=result.table.imported_adversaries),
     ])
-    fig.update_layout(barmode="group", template="plotly_white", yaxis_title="states",
+    fig.update_layout(barmode="group", yaxis_title="states",
                       title="Exposure: adversaries each member has and would import")
     return add_caption(fig, result.sources)
 

@@ -151,7 +151,7 @@ def network_figure(result: DefenceNetwork) -> object:
         marker={"size": [10 + 4 * g.degree(n) for n in nodes],
                 "color": ["#1f77b4" if n in members else "#7f7f7f" for n in nodes]},
         hovertext=[f"{n}: degree {g.degree(n)}" for n in nodes], hoverinfo="text"))
-    fig.update_layout(title="Defence-pact network", template="plotly_white",
+    fig.update_layout(title="Defence-pact network",
                       xaxis={"visible": False}, yaxis={"visible": False})
     return add_caption(fig, result.sources)
 
