@@ -70,7 +70,8 @@ def main() -> None:
     naive_peak = peak_mb(naive)
 
     warm_median = statistics.median(warm)
-    print(f"machine: {platform.processor() or platform.machine()}, python {platform.python_version()}")
+    machine = platform.processor() or platform.machine()
+    print(f"machine: {machine}, python {platform.python_version()}")
     print(f"panel: directed dyad-years {years[0]}-{years[1]} + {','.join(STEPS)}")
     print(f"rows: {rows:,}  columns: {cols}")
     print(f"alliancelab cold (first call, reads sources): {cold:.3f} s")

@@ -21,7 +21,8 @@ def _raw_cinc_ratio(members: list[str], rivals: list[str], year: int) -> float:
     codes = {"JPN": 740, "USA": 2, "KOR": 732, "AUS": 900, "PHL": 840, "IND": 750,
              "CHN": 710, "PRK": 731, "RUS": 365}
     year_rows = nmc[nmc.year == year].set_index("ccode").cinc
-    return year_rows[[codes[m] for m in members]].sum() / year_rows[[codes[r] for r in rivals]].sum()
+    total = year_rows[[codes[m] for m in members]].sum()
+    return total / year_rows[[codes[r] for r in rivals]].sum()
 
 
 @pytest.fixture(scope="module")
