@@ -414,28 +414,43 @@ def _is_child(w2, sig, g, i, n):  # pragma: no cover - compiled
     return worst >= 0.0
 
 
+_DEBRUIJN = 0x03F79D71B4CB0A89
+_DEBRUIJN_INDEX = np.zeros(64, dtype=np.int64)
+for _bit in range(64):
+    _DEBRUIJN_INDEX[(((1 << _bit) * _DEBRUIJN) % (1 << 64)) >> 58] = _bit
+
+
+@njit(cache=True, inline="always")
+def _lowest_bit(bits):  # pragma: no cover - compiled
+    """Index of the lowest set bit of a non-zero int64 (de Bruijn multiplication)."""
+    isolated = bits & -bits
+    return _DEBRUIJN_INDEX[((isolated * _DEBRUIJN) >> 58) & 63]
+
+
 @njit(cache=True, inline="always", fastmath=True)
-def _find_children(w2, sig, g, low, kids, cand, n):  # pragma: no cover - compiled
+def _find_children(w2, sig, g, low, kids, n):  # pragma: no cover - compiled
     """Write the actors whose switch leads to a child of this node into kids; return count.
 
-    ``low`` is min(g). A cheap necessary test first (branch-free, over all actors): i
-    must gain from staying (g_i > 0) and actor j1, the most eager to switch now, must
-    not beat i afterwards. Survivors (about two per node) get the exact test.
+    ``low`` is min(g). A cheap necessary test first, branch-free over all actors and
+    packed into a bitmask: i must gain from staying (g_i > 0) and actor j1, the most eager
+    to switch now, must not beat i afterwards. Survivors (about two per node) get the
+    exact test.
     """
-    j1 = 0
-    while g[j1] != low:
-        j1 += 1
+    first = np.int64(0)
+    for j in range(n):
+        first |= np.int64(g[j] == low) << j
+    j1 = _lowest_bit(first)
     sj1 = sig[j1]
     row = w2[j1]
-    ncand = 0
+    bits = np.int64(0)
     for i in range(n):
         gi = g[i]
-        keep = (gi + low - sj1 * sig[i] * row[i] >= 0.0) | (i == j1)
-        cand[ncand] = i
-        ncand += (gi > 0.0) & keep
+        keep = (gi > 0.0) & ((gi + low - sj1 * sig[i] * row[i] >= 0.0) | (i == j1))
+        bits |= np.int64(keep) << i
     count = 0
-    for c in range(ncand):
-        i = cand[c]
+    while bits != 0:
+        i = _lowest_bit(bits)
+        bits &= bits - 1
         if _is_child(w2, sig, g, i, n):
             kids[count] = i
             count += 1
@@ -447,8 +462,7 @@ def _children(w2, cfg):  # pragma: no cover - compiled
     n = w2.shape[0]
     sigma, g = _gains(w2, cfg)
     kids = np.empty(n, dtype=np.int64)
-    cand = np.empty(n, dtype=np.int64)
-    count = _find_children(w2, sigma, g, g.min(), kids, cand, n)
+    count = _find_children(w2, sigma, g, g.min(), kids, n)
     out = np.empty(count, dtype=np.int64)
     for c in range(count):
         out[c] = cfg ^ (np.int64(1) << kids[c])
@@ -469,10 +483,9 @@ def _subtree_size(w2, cfg, depth):  # pragma: no cover - compiled
     nk = np.zeros(depth, dtype=np.int64)
     pos = np.zeros(depth, dtype=np.int64)
     moved = np.zeros(depth, dtype=np.int64)
-    cand = np.empty(n, dtype=np.int64)
     sig, g0 = _gains(w2, cfg)
     gs[0, :] = g0
-    nk[0] = _find_children(w2, sig, gs[0], g0.min(), kids[0], cand, n)
+    nk[0] = _find_children(w2, sig, gs[0], g0.min(), kids[0], n)
     count = 1
     d = 0
     while d >= 0:
@@ -498,7 +511,7 @@ def _subtree_size(w2, cfg, depth):  # pragma: no cover - compiled
         sig[f] = -sf
         d += 1
         moved[d] = f
-        nk[d] = _find_children(w2, sig, gc, low, kids[d], cand, n)
+        nk[d] = _find_children(w2, sig, gc, low, kids[d], n)
         pos[d] = 0
         count += 1
     return count
@@ -508,7 +521,7 @@ def _subtree_size(w2, cfg, depth):  # pragma: no cover - compiled
 def _count_subtrees(w2, cfgs):  # pragma: no cover - compiled
     out = np.zeros(cfgs.size, dtype=np.int64)
     for t in prange(cfgs.size):
-        depth = 8 * w2.shape[0] + 64
+        depth = 2 * w2.shape[0] + 32
         size = _subtree_size(w2, cfgs[t], depth)
         while size < 0:
             depth *= 4
