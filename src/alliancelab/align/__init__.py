@@ -18,22 +18,63 @@ Example
 USA, JPN | CHN (E = -3, basin 100.0%)
 """
 
-from alliancelab.align._random import as_generator
-from alliancelab.align.exact import EXACT_LIMIT, solve_exact
-from alliancelab.align.heuristic import solve_heuristic
-from alliancelab.align.model import LandscapeProblem
-from alliancelab.align.result import Alignment, Landscape
-from alliancelab.align.solve import AUTO_EXACT_MAX, METHODS, solve
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+# Imported on first use, so that ``import alliancelab.align`` stays cheap for the CLI and
+# the report (numba, pandas, plotly and the measures layer load only when needed).
+_WHERE = {
+    "AUTO_EXACT_MAX": "solver", "METHODS": "solver", "solve": "solver",
+    "EXACT_LIMIT": "exact", "solve_exact": "exact",
+    "solve_heuristic": "heuristic",
+    "LandscapeProblem": "model",
+    "Alignment": "result", "Landscape": "result",
+    "COMPONENTS": "propensity", "Propensities": "propensity", "Weights": "propensity",
+    "data_problem": "propensity", "propensities": "propensity",
+    "REGIONS": "regions", "region_names": "regions", "region_states": "regions",
+    "read_problem": "inputs",
+    "alignment_map": "figure", "write_map_html": "figure",
+    "run_backtest": "backtest", "write_backtest_doc": "backtest",
+    "as_generator": "_random",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module 'alliancelab.align' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"alliancelab.align.{_WHERE[name]}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_WHERE])
+
 
 __all__ = [
     "AUTO_EXACT_MAX",
+    "COMPONENTS",
     "EXACT_LIMIT",
     "METHODS",
+    "REGIONS",
     "Alignment",
     "Landscape",
     "LandscapeProblem",
+    "Propensities",
+    "Weights",
+    "alignment_map",
     "as_generator",
+    "data_problem",
+    "propensities",
+    "read_problem",
+    "region_names",
+    "region_states",
+    "run_backtest",
     "solve",
     "solve_exact",
     "solve_heuristic",
+    "write_backtest_doc",
+    "write_map_html",
 ]

@@ -40,7 +40,7 @@ import pandas as pd
 from alliancelab.align._random import Seed, as_generator
 from alliancelab.align.propensity import Weights, data_problem
 from alliancelab.align.regions import BACKTEST_REGIONS, region_states
-from alliancelab.align.solve import AUTO_EXACT_MAX, solve
+from alliancelab.align.solver import AUTO_EXACT_MAX, solve
 from alliancelab.data import get_source, load
 from alliancelab.data.countries import system_members
 
@@ -73,13 +73,16 @@ def backtest_case(region: str, year: int, *, lag: int = LAG, permutations: int =
                   seed: Seed = 0, restarts: int = 64) -> dict[str, object]:
     """One region and decade: the prediction from ``year - lag`` against pacts in ``year``."""
     rng = as_generator(seed)
+    # Two streams drawn up front: the alignment does not depend on the permutation count.
+    solver_seed = int(rng.integers(2**63 - 1))
+    perm_rng = np.random.default_rng(int(rng.integers(2**63 - 1)))
     data_year = year - lag
     alive_then = set(system_members(year))
     states = [c for c in region_states(region, data_year) if c.ccode in alive_then]
     weights = Weights(alliance=0.0)
     problem = data_problem(states, data_year, weights=weights, missing_size="drop")
     method = "exact" if problem.n <= AUTO_EXACT_MAX else "heuristic"
-    land = solve(problem, method, basins=False, restarts=restarts, seed=rng)
+    land = solve(problem, method, basins=False, restarts=restarts, seed=solver_seed)
     best = land.best
     codes = [s["ccode"] for s in problem.meta["states"]]
     pacts = _pact_pairs(codes, year)
@@ -87,7 +90,7 @@ def backtest_case(region: str, year: int, *, lag: int = LAG, permutations: int =
     iu = np.triu_indices(problem.n, 1)
     chance = float(same[iu].mean())
     observed = int(sum(same[i, j] for i, j in pacts))
-    null = _permuted_counts(best.labels, pacts, permutations, rng)
+    null = _permuted_counts(best.labels, pacts, permutations, perm_rng)
     n_pacts = len(pacts)
     return {
         "year": year,
@@ -114,8 +117,10 @@ def run_backtest(decades: Iterable[int] = DECADES,
     """Every region in every decade year; pooled share, chance and permutation p-value."""
     started = time.perf_counter()
     rng = as_generator(seed)
-    rows = [backtest_case(r, y, lag=lag, permutations=permutations, seed=rng)
-            for y in decades for r in regions]
+    cases = [(y, r) for y in decades for r in regions]
+    seeds = rng.integers(2**63 - 1, size=len(cases))
+    rows = [backtest_case(r, y, lag=lag, permutations=permutations, seed=int(s))
+            for (y, r), s in zip(cases, seeds, strict=True)]
     frame = pd.DataFrame(rows)
     with_pacts = frame[frame.pact_pairs > 0]
     total_null = np.sum(np.stack(with_pacts["_null"].to_list()), axis=0) \

@@ -55,7 +55,7 @@ def register(app: typer.Typer) -> None:
                                      "this .html file (works offline)."),
     ) -> None:
         """Predict how actors split into coalitions (Axelrod-Bennett landscape theory)."""
-        from alliancelab.align.solve import METHODS
+        from alliancelab.align.solver import METHODS
 
         fmt = fmt.lower()
         if fmt not in ("table", "json"):
@@ -71,7 +71,7 @@ def register(app: typer.Typer) -> None:
             size_source)
         _check_exact_size(problem.n, method)
         options = {"k": k, "basins": not no_basins, "restarts": restarts, "seed": seed}
-        from alliancelab.align.solve import solve
+        from alliancelab.align.solver import solve
 
         landscape = solve(problem, method, **options)  # type: ignore[arg-type]
         baseline = (solve(baseline_problem, method, **options)  # type: ignore[arg-type]
