@@ -78,3 +78,13 @@ def test_stata_release(data_dir: Path, tmp_path: Path) -> None:
     path = tmp_path / "majors.dta"
     pd.read_csv(_release(tmp_path)).to_stata(path, write_index=False)
     assert importer.import_source("cow_majors", path, "dta").years == (1816, 2017)
+
+
+def test_a_release_with_only_recent_years_is_refused(data_dir: Path, tmp_path: Path) -> None:
+    path = tmp_path / "nmc.csv"
+    nmc = load("cow_nmc")
+    nmc[nmc.year >= 2021].to_csv(path, index=False)
+    with pytest.raises(DataFileError, match="starts in 1816"):
+        importer.import_source("cow_nmc", path, "8.0")
+    assert importer.import_source("cow_nmc", path, "8.0", allow_partial=True).years == (2021,
+                                                                                         2022)

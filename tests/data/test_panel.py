@@ -139,3 +139,17 @@ def test_user_key_edits_between_calls_are_respected() -> None:
     d.loc[:, "year"] = pd.array(np.full(len(d), 2001, dtype=np.int32), dtype="Int32")
     second = add_nmc(d)
     assert not np.allclose(first.cinc1.to_numpy(), second.cinc1.to_numpy(), equal_nan=True)
+
+
+def test_contiguity_takes_the_first_month_of_the_year() -> None:
+    """COW Direct Contiguity 3.2: France-Germany land contiguity (1) until June 1940, then
+    none; peacesciencer's add_contiguity(slice = "first") records 1 for 1940."""
+    from alliancelab.data import add_contiguity
+
+    first = add_contiguity(create_dyad_years(1940))
+    last = add_contiguity(create_dyad_years(1940), slice="last")
+    pick = "ccode1 == 220 and ccode2 == 255"
+    assert int(first.query(pick).conttype.iloc[0]) == 1
+    assert int(last.query(pick).conttype.iloc[0]) == 0
+    with pytest.raises(UnknownNameError):
+        add_contiguity(create_dyad_years(1940), slice="middle")

@@ -59,9 +59,11 @@ def register(app: typer.Typer) -> None:
         name: str = typer.Argument(..., help="Source to replace (see `data list`)."),
         file: Path = typer.Argument(..., help="The new release (.parquet, .csv or .dta)."),
         version: str = typer.Option(..., "--version", help="The release's version, e.g. 8.0."),
+        partial: bool = typer.Option(False, "--partial", help="Accept a file that starts "
+                                     "later than the bundled release."),
     ) -> None:
         """Use a newer official release of a source instead of the bundled one."""
-        source = importer.import_source(name, file, version)
+        source = importer.import_source(name, file, version, allow_partial=partial)
         typer.echo(f"{source.name}: now using {source.title} {source.version} "
                    f"({source.years[0]}-{source.years[1]}, {source.rows:,} rows) from "
                    f"{source.path()}")

@@ -220,6 +220,7 @@ def connection() -> duckdb.DuckDBPyConnection:
     con = getattr(_local, "con", None)
     if con is None:
         con = duckdb.connect(config={"threads": get_settings().threads})
+        con.execute("SET enable_progress_bar = false")  # it would print into our output
         for s in list_sources():
             if s.is_table:
                 path = str(s.path()).replace("'", "''")
@@ -230,8 +231,10 @@ def connection() -> duckdb.DuckDBPyConnection:
 
 def query(sql: str) -> pd.DataFrame:
     """Run SQL over the catalog views; a SQL mistake raises a one-line InputError."""
+    if not sql.strip():
+        raise InputError("the SQL statement is empty", hint='e.g. "SELECT * FROM cow_nmc LIMIT 5"')
     try:
-        return connection().sql(sql).df() if sql.strip() else pd.DataFrame()
+        return connection().sql(sql).df()
     except duckdb.Error as err:
         first = str(err).strip().splitlines()[0]
         raise InputError(

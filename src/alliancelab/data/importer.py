@@ -97,8 +97,13 @@ def _manifest() -> dict[str, dict[str, object]]:
     return json.loads(path.read_text()) if path.exists() else {}
 
 
-def import_source(name: str, path: str | Path, version: str) -> Source:
-    """Check ``path`` against the bundled ``name`` and make it the release in use."""
+def import_source(name: str, path: str | Path, version: str,
+                  allow_partial: bool = False) -> Source:
+    """Check ``path`` against the bundled ``name`` and make it the release in use.
+
+    A new release must start no later than the bundled one (a file with only the latest
+    years is almost always a mistake); ``allow_partial=True`` accepts it anyway.
+    """
     source = get_source(name)
     if not source.is_table:
         raise InputError(f"source {name!r} ({source.file}) cannot be imported")
@@ -110,6 +115,14 @@ def import_source(name: str, path: str | Path, version: str) -> Source:
     if table.num_rows == 0:
         raise DataFileError(f"{path}: the file has no rows")
     years = source_years(source, table.to_pandas())
+    bundled_first = source_years(source, pq.read_table(
+        Path(str(catalog.BUNDLED / source.file))).to_pandas())[0]
+    if years[0] > bundled_first and not allow_partial:
+        raise DataFileError(
+            f"{path}: covers {years[0]}-{years[1]}, but the bundled {source.title} "
+            f"{source.version} starts in {bundled_first}",
+            hint="import the whole release, or pass --partial to use these years only",
+        )
     folder = get_settings().data_dir
     folder.mkdir(parents=True, exist_ok=True)
     with atomic_path(folder / source.file) as tmp:

@@ -190,9 +190,13 @@ def attach(frame: pd.DataFrame, columns: dict[str, object], source: str) -> pd.D
     """
     clash = [c for c in columns if c in frame.columns]
     if clash:
+        used = panel_info(frame)["sources"]
+        why = (f"the {source} enricher was applied twice" if source in used
+               else f"another source already added them ({', '.join(used[1:]) or 'the frame'})")
         raise InputError(
-            f"columns {', '.join(clash)} are already in the frame",
-            hint=f"the {source} enricher was applied twice; drop those columns first",
+            f"adding {source} would overwrite columns {', '.join(clash[:6])}"
+            f"{' ...' if len(clash) > 6 else ''}: {why}",
+            hint="drop those columns first, or use one of the two sources per panel",
         )
     info = panel_info(frame)
     data = {name: _column_values(frame[name]) for name in frame.columns}

@@ -75,12 +75,21 @@ def _majors(panel: pd.DataFrame) -> pd.DataFrame:
 
 
 def _contiguity(panel: pd.DataFrame) -> pd.DataFrame:
+    # peacesciencer's rule: expand every spell to months, keep each dyad-year's first month.
     cont = _raw("cow_contdir")
-    cont["styear"], cont["endyear"] = cont.stdate.dt.year, cont.enddate.dt.year
-    years = _expand(cont[["ccode1", "ccode2", "conttype", "styear", "endyear"]],
-                    "styear", "endyear")
-    years = years.groupby(["ccode1", "ccode2", "year"], as_index=False).conttype.min()
-    panel = panel.merge(years, on=["ccode1", "ccode2", "year"], how="left")
+    first = cont.stdate.dt.year * 12 + cont.stdate.dt.month - 1
+    last = cont.enddate.dt.year * 12 + cont.enddate.dt.month - 1
+    n = (last - first + 1).to_numpy()
+    rows = np.repeat(np.arange(len(cont)), n)
+    month = np.repeat(first.to_numpy(), n) + (np.arange(n.sum()) - np.repeat(n.cumsum() - n, n))
+    frame = pd.DataFrame({"ccode1": cont.ccode1.to_numpy()[rows],
+                          "ccode2": cont.ccode2.to_numpy()[rows], "month": month,
+                          "conttype": cont.conttype.to_numpy()[rows]})
+    frame = frame.sort_values(["ccode1", "ccode2", "month"], kind="stable")
+    frame["year"] = frame.month // 12
+    first_month = frame.groupby(["ccode1", "ccode2", "year"], as_index=False).first()
+    panel = panel.merge(first_month[["ccode1", "ccode2", "year", "conttype"]],
+                        on=["ccode1", "ccode2", "year"], how="left")
     return _fill(panel, ["conttype"], 1816, 2016)
 
 

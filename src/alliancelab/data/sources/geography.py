@@ -1,7 +1,7 @@
 """Geography: COW contiguity, capitals and capital distance, CShapes minimum distance, the map.
 
 :func:`add_contiguity` gives COW's direct-contiguity type (1 land, 2-5 separated by up to
-12/24/150/400 miles of water, 0 none) as the lowest type in force during the year;
+12/24/150/400 miles of water, 0 none) in force at the start of the year;
 :func:`add_capital_distance` the great-circle distance between capitals in km (Vincenty's
 formula on a sphere of radius 6,378,137 m, as peacesciencer computes it, using the
 capital in place on 1 January); :func:`add_minimum_distance` CShapes 2.0's minimum
@@ -31,6 +31,7 @@ from alliancelab.data.panel import (
     unit_of,
     uses,
 )
+from alliancelab.errors import UnknownNameError
 
 COW_CONTIGUITY = Source(
     name="cow_contdir",
@@ -115,13 +116,28 @@ EARTH_RADIUS_M = 6_378_137.0
 
 
 @derived
-def contiguity_years() -> pd.DataFrame:
-    """Directed contiguity dyad-years: the lowest (closest) type in force during the year."""
+def contiguity_years(slice: str = "first") -> pd.DataFrame:
+    """Directed contiguity dyad-years, one relationship per dyad-year.
+
+    The master records are monthly spells (type 0 spells mark months without contiguity).
+    Where the relationship changed during a year, ``slice="first"`` keeps the one in force
+    in the year's first month on record and ``"last"`` the one in its last month, as
+    peacesciencer's ``add_contiguity(slice=)`` does.
+    """
+    if slice not in ("first", "last"):
+        raise UnknownNameError("slice", slice, ["first", "last"])
     cont = load("cow_contdir")
     cont["styear"] = cont.stdate.dt.year
     cont["endyear"] = cont.enddate.dt.year
-    years = spells_to_years(cont, "styear", "endyear", ["ccode1", "ccode2", "conttype"])
-    return years.groupby(["ccode1", "ccode2", "year"], as_index=False).conttype.min()
+    years = spells_to_years(cont, "styear", "endyear",
+                            ["ccode1", "ccode2", "conttype", "stdate", "enddate"])
+    order = ["ccode1", "ccode2", "year", "stdate" if slice == "first" else "enddate"]
+    # Ties (two spells sharing the boundary month) go to the earlier spell for "first" and
+    # the later one for "last", as a stable sort by month over date-ordered spells does.
+    years = years.sort_values([*order, "stdate"], kind="stable")
+    keep = "first" if slice == "first" else "last"
+    years = years.drop_duplicates(["ccode1", "ccode2", "year"], keep=keep, ignore_index=True)
+    return years[["ccode1", "ccode2", "year", "conttype"]]
 
 
 @derived
@@ -169,18 +185,22 @@ def vincenty_sphere_km(lat1: np.ndarray, lng1: np.ndarray, lat2: np.ndarray,
 
 
 @uses("cow_contdir")
-def add_contiguity(frame: pd.DataFrame) -> pd.DataFrame:
+def add_contiguity(frame: pd.DataFrame, slice: str = "first") -> pd.DataFrame:
     """Add COW direct contiguity.
 
     Dyad-years: ``conttype`` (1 land; 2, 3, 4, 5 = up to 12, 24, 150, 400 miles of water;
-    0 = not contiguous), the lowest type in force that year. State-years: ``land`` and
-    ``sea``, the number of land and sea borders. 0 inside 1816-2016, NA after.
+    0 = not contiguous). Where it changed during the year, ``slice="first"`` (default)
+    records the relationship of the year's first month, ``"last"`` that of its last
+    (France-Germany 1940: 1 with "first", 0 with "last"). State-years: ``land`` and
+    ``sea``, the number of land and sea borders on the same rule. 0 inside 1816-2016, NA
+    after.
     """
     unit = unit_of(frame)
     span = (COW_CONTIGUITY.years, 0)
     if unit == "dyad_year":
-        return merge_dyad_year(frame, contiguity_years(), ["conttype"], "cow_contdir", fill=span)
-    years = contiguity_years()
+        return merge_dyad_year(frame, contiguity_years(slice), ["conttype"], "cow_contdir",
+                               fill=span)
+    years = contiguity_years(slice)
     counts = years.assign(land=(years.conttype == 1).astype("int32"),
                           sea=(years.conttype > 1).astype("int32"))
     counts = counts.groupby(["ccode1", "year"], as_index=False)[["land", "sea"]].sum()
