@@ -59,3 +59,10 @@ def test_iso3_wins_over_cow_abbreviations(code: str, ccode: int) -> None:
     """COW abbreviates Austria AUS, Slovenia SLV, Montenegro MNG; ISO3 gives those codes to
     Australia, El Salvador and Mongolia. A three-letter code is read as ISO3 first."""
     assert countries.resolve(code, 2020).ccode == ccode
+
+
+def test_names_follow_the_year() -> None:
+    assert countries.resolve(365, 1950).name == "Soviet Union"
+    assert countries.resolve(365, 2000).name == "Russia"
+    assert countries.resolve(345, 2010).name == "Serbia"
+    assert countries.resolve(345, 1980).name == "Yugoslavia"

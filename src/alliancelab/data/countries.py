@@ -78,6 +78,12 @@ ISO3_BY_YEAR: dict[int, list[tuple[int, int, str]]] = {
     730: [(1816, OPEN_END, "KOR")],
 }
 
+# Names COW keeps for a whole code's life that users know by another name in some years.
+NAME_BY_YEAR: dict[int, list[tuple[int, int, str]]] = {
+    365: [(1922, 1991, "Soviet Union")],
+    345: [(2006, OPEN_END, "Serbia")],
+}
+
 
 @dataclass(frozen=True)
 class Country:
@@ -198,6 +204,9 @@ def _gwcode(ccode: int) -> int | None:
 
 def _country(ccode: int, year: int | None) -> Country:
     name, abb = _names().get(ccode, (str(ccode), str(ccode)))
+    for start, end, other in NAME_BY_YEAR.get(ccode, []):
+        if year is not None and start <= year <= end:
+            name = other
     return Country(ccode, iso3_for(ccode, year), _gwcode(ccode), name, abb)
 
 
