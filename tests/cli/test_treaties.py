@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 
 def test_obligations_json(cli):
     r = cli("obligations", "--attacker", "CHN", "--target", "PHL", "--where",
@@ -64,3 +66,46 @@ def test_scenarios(cli):
     assert r.out.startswith("[scenario]")
     r = cli("scenarios", "show", "asian-natto")
     assert r.code == 2 and "did you mean: asian-nato" in r.err
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("treaties", "list", "--member", "Narnia"), "unknown country 'Narnia'; did you mean"),
+    (("treaties", "list", "--member", ""), "unknown country ''"),
+    (("treaties", "list", "--member", "99999"), "unknown COW country code 99999"),
+    (("treaties", "list", "--member", "²"), "unknown country '²'"),
+    (("treaties", "list", "--year", "1700"), "year 1700 is outside the years alliancelab "
+                                             "can assess (1816-2100)"),
+    (("treaties", "list", "--kind", "defens"), "unknown obligation kind 'defens'; did you "
+                                               "mean: defense"),
+    (("treaties", "show", ""), "no treaty given"),
+    (("treaties", "show", "  "), "no treaty given"),
+    (("treaties", "show", "33755"), "unknown treaty '33755'; did you mean"),
+    (("treaties", "show", "zzzz"), "treaties list --search"),
+    (("scenarios", "show", ""), "unknown scenario ''"),
+])
+def test_bad_input_is_one_error_line(cli, args, message):
+    """Every user mistake: `error: ...` on stderr, exit code 2, nothing on stdout."""
+    r = cli(*args)
+    assert r.code == 2, (r.out, r.err)
+    assert r.err.startswith("error: ") and message in r.err, r.err
+    assert "Traceback" not in r.err and r.out == ""
+    assert len(r.err.strip().splitlines()) == 1
+
+
+def test_unknown_treaty_without_close_match_does_not_list_every_id(cli):
+    r = cli("treaties", "show", "zzzz")
+    assert len(r.err) < 200, r.err
+
+
+def test_kind_spellings_agree(cli):
+    """--kind defence and --kind defense give the same treaties."""
+    args = ("treaties", "list", "--member", "USA", "--year", "2018", "--json")
+    us = json.loads(cli(*args, "--kind", "defense").out)
+    uk = json.loads(cli(*args, "--kind", "defence").out)
+    assert us == uk and "3375" in {x["id"] for x in uk}
+
+
+def test_year_after_the_data_warns(cli):
+    r = cli("treaties", "list", "--member", "JPN", "--year", "2030", "--json")
+    assert r.code == 0 and r.err.startswith("warning: 2030 is after 2024")
+    assert all(x["assumed_in_force"] for x in json.loads(r.out))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from alliancelab.errors import InputError, UnknownCountryError, UnknownNameError
+from alliancelab.errors import CoverageError, InputError, UnknownCountryError, UnknownNameError
 from alliancelab.treaty.engine import armed_attack, obligations
 from alliancelab.treaty.library import all_treaties
 from alliancelab.treaty.scenario import load_scenario
@@ -159,3 +159,21 @@ def test_json_records_have_the_documented_fields():
         assert {"state", "status", "kind", "toward", "treaty", "conditions"} <= set(record)
         assert set(record["treaty"]) >= {"id", "name", "source"}
         assert record["status"] in ("obliged", "conditional-unmet", "cannot-decide")
+
+
+@pytest.mark.parametrize("year", [1700, 1815, 2101])
+def test_years_outside_coverage_raise(year):
+    with pytest.raises(CoverageError, match="1816-2100"):
+        obligations(armed_attack("CHN", "PHL"), year)
+
+
+def test_year_after_the_data_is_noted():
+    report = obligations(armed_attack("CHN", "PHL"), 2030)
+    assert report.notes[0].startswith("2030 is after 2024")
+    assert not any("after" in n for n in obligations(armed_attack("CHN", "PHL"), 2018).notes)
+
+
+def test_bad_country_in_report_lookup():
+    report = obligations(armed_attack("CHN", "PHL"), 2018)
+    with pytest.raises(UnknownCountryError):
+        report.for_state("Narnia")

@@ -46,3 +46,17 @@ def test_lookup_by_name_and_suggestions():
     assert area("Japan").id == "JPN" and area(740).id == "JPN"
     with pytest.raises(UnknownNameError, match="did you mean: pacific"):
         area("pacfic")
+
+
+def test_unknown_area_suggests_each_name_once():
+    with pytest.raises(UnknownNameError) as info:
+        area("south china se")
+    hint = str(info.value).split("did you mean: ")[1]
+    names = [n.strip(" ?") for n in hint.split(",")]
+    assert names[0] == "south-china-sea" and len(names) == len(set(names))
+
+
+@pytest.mark.parametrize("bad", ["Narnia", "", "99999"])
+def test_unknown_place_is_unknown_name_error(bad):
+    with pytest.raises(UnknownNameError):
+        area(bad)

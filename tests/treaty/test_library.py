@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from alliancelab.errors import UnknownNameError
+from alliancelab.errors import CoverageError, InputError, UnknownCountryError, UnknownNameError
 from alliancelab.treaty.fields import When
 from alliancelab.treaty.library import (
     all_treaties,
+    check_year,
     find_treaties,
     get_treaty,
+    last_known_year,
+    projection_note,
     supplement_treaties,
     treaties_table,
 )
+from alliancelab.treaty.schema import normalize_kind
 
 
 def test_nato_accessions_after_2018():
@@ -59,3 +63,40 @@ def test_table_flags_assumption():
     table = treaties_table(find_treaties(member="JPN", year=2024), 2024)
     assert table.set_index("id").loc["3375", "assumed_in_force"]
     assert len(all_treaties()) == 765 + len(supplement_treaties())
+
+
+@pytest.mark.parametrize(("kwargs", "error"), [
+    ({"member": "Narnia"}, UnknownCountryError),
+    ({"member": ""}, UnknownCountryError),
+    ({"member": 99999}, UnknownCountryError),
+    ({"year": 1700}, CoverageError),
+    ({"year": 2101}, CoverageError),
+    ({"kind": "defens"}, UnknownNameError),
+])
+def test_find_treaties_bad_input_raises_project_errors(kwargs, error):
+    with pytest.raises(error):
+        find_treaties(**kwargs)
+
+
+def test_kind_spellings():
+    """ATOP spells 'defense'; 'defence' (and 'offence') mean the same everywhere."""
+    assert find_treaties(member="USA", year=2018, kind="defence") == find_treaties(
+        member="USA", year=2018, kind="defense")
+    assert normalize_kind("Defence") == "defense" and normalize_kind("offence") == "offense"
+
+
+def test_get_treaty_empty_and_unknown():
+    """An empty key must not match a treaty whose short name is empty (ATOP 1005)."""
+    for ref in ("", "  "):
+        with pytest.raises(InputError):
+            get_treaty(ref)
+    with pytest.raises(UnknownNameError) as info:
+        get_treaty("zzzz")
+    assert "1005" not in str(info.value)
+
+
+def test_years_after_the_data_carry_a_note():
+    assert last_known_year() == 2024
+    assert projection_note(2024) is None
+    assert "assumed still in force" in (projection_note(2030) or "")
+    assert check_year(1816) == 1816

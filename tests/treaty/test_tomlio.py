@@ -31,7 +31,7 @@ ended = 2019-01-01
 members = ["JPN", "USA", "Austrlia", "Japan"]
 
 [[treaty.obligations]]
-kind = "defence"
+kind = "defens"
 members = "all"
 scoep = ["pacific"]
 
@@ -68,6 +68,16 @@ def test_every_problem_at_once(tmp_path):
         assert problem.startswith(where), problem
         assert what in problem, problem
     assert str(info.value).startswith(f"{src}: 8 problems")
+
+
+def test_kind_in_either_spelling():
+    """'defence' (British) is read as ATOP's 'defense' and written back canonically,
+    as the CLI's --kind accepts both."""
+    t = loads_treaty('[treaty]\nname = "x"\nmembers = ["JPN", "USA"]\n'
+                     '[[treaty.obligations]]\nkind = "defence"\n'
+                     '[[treaty.obligations]]\nkind = "Offence"\n')
+    assert [o.kind for o in t.obligations] == ["defense", "offense"]
+    assert 'kind = "defense"' in dumps_treaty(t)
 
 
 def test_invalid_toml_names_its_line():

@@ -34,12 +34,16 @@ def register(app: typer.Typer) -> None:
         search: str = typer.Option(None, "--search", help="Text in the treaty's or a "
                                                           "member's name."),
         kind: str = typer.Option(None, "--kind", help="Only treaties with this obligation "
-                                                      "(defense, consultation, ...)."),
+                                                      "(defense or defence, consultation, "
+                                                      "...)."),
         json_: bool = typer.Option(False, "--json", help="Print JSON."),
     ) -> None:
         """Treaties by member, year and name."""
         found = library.find_treaties(member=member, year=year, search=search, kind=kind)
         table = library.treaties_table(found, year)
+        projected = library.projection_note(year) if year is not None else None
+        if projected:
+            typer.echo(f"warning: {projected}", err=True)
         if json_:
             print_json(table.to_dict("records"))
             return

@@ -30,7 +30,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from alliancelab.errors import InputError
-from alliancelab.treaty.fields import country_label, country_name
+from alliancelab.treaty.fields import country_label, country_name, to_ccode
 from alliancelab.treaty.geography import area, is_metropolitan, state_area, within
 from alliancelab.treaty.schema import KINDS, SCOPE_WORDS, Obligation, Treaty
 
@@ -75,14 +75,12 @@ def armed_attack(attackers: str | int | Iterable[str | int], target: str | int,
     ``where`` defaults to the target's own territory; ``on`` defaults to ``territory`` when
     the place is the target's territory and ``forces`` otherwise.
     """
-    from alliancelab.data import resolve
-
     if isinstance(attackers, str | int):
         attackers = [attackers]
-    attack_codes = tuple(dict.fromkeys(resolve(a).ccode for a in attackers))
+    attack_codes = tuple(dict.fromkeys(to_ccode(a) for a in attackers))
     if not attack_codes:
         raise InputError("name at least one attacker")
-    victim = resolve(target).ccode
+    victim = to_ccode(target)
     if victim in attack_codes:
         raise InputError(f"{country_label(victim)} cannot attack itself",
                          hint="the target must not be among the attackers")
@@ -159,9 +157,7 @@ class ObligationReport:
 
     def for_state(self, state: str | int) -> list[Finding]:
         """Findings about one state (name, ISO3 or COW code)."""
-        from alliancelab.data import resolve
-
-        code = resolve(state).ccode
+        code = to_ccode(state)
         return [f for f in self.findings if f.ccode == code]
 
     def to_records(self) -> list[dict[str, Any]]:
@@ -200,10 +196,13 @@ def obligations(event: Event, year: int, treaties: Iterable[Treaty] | None = Non
 
     ``treaties`` defaults to every known real treaty
     (:func:`alliancelab.treaty.library.all_treaties`); pass ``scenario.world()`` to add a
-    scenario's proposed treaties.
+    scenario's proposed treaties. A year outside 1816-2100 is a
+    :class:`~alliancelab.errors.CoverageError`; a year after the treaty data's last year
+    is answered with a note (first in ``notes``) saying what is assumed.
     """
-    from alliancelab.treaty.library import all_treaties
+    from alliancelab.treaty.library import all_treaties, check_year, projection_note
 
+    check_year(year)
     pool = list(treaties) if treaties is not None else list(all_treaties())
     parties = {event.target, *event.attackers}
     found: dict[tuple[Any, ...], Finding] = {}
@@ -227,7 +226,9 @@ def obligations(event: Event, year: int, treaties: Iterable[Treaty] | None = Non
                                                    f.state, f.treaty_id))
     notes = ("Only obligations toward the parties of this attack are listed; what allies of "
              "states drawn in owe each other is the crisis-cascade model's question.",)
-    return ObligationReport(event, year, tuple(ranked), read, notes)
+    projected = projection_note(year)
+    return ObligationReport(event, year, tuple(ranked), read,
+                            (projected, *notes) if projected else notes)
 
 
 # --- findings --------------------------------------------------------------------------

@@ -29,12 +29,13 @@ from typing import Annotated, Any
 
 from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
 
-from alliancelab.errors import AllianceLabError
+from alliancelab.errors import AllianceLabError, InputError, UnknownCountryError
 
 __all__ = [
     "CountryRef",
     "When",
     "WhenField",
+    "country_field",
     "country_label",
     "country_name",
     "known_ccodes",
@@ -172,31 +173,53 @@ def country_name(ccode: int) -> str:
     return _tables()[2].get(ccode, str(ccode))
 
 
-def to_ccode(value: Any) -> int:
+def to_ccode(value: Any, year: int | None = None) -> int:
     """The COW code of a country given by name, ISO3, COW abbreviation or COW code.
 
-    Raises ``ValueError`` (which pydantic reports with the field's location) with the
-    closest names for anything unknown.
+    With ``year`` a name means the state it named that year ("DEU" in 1960 is West
+    Germany, 260) and the state must be a system member then. Raises
+    :class:`~alliancelab.errors.UnknownCountryError` (with the closest names) for anything
+    unknown and :class:`~alliancelab.errors.CoverageError` for a state that was not a
+    system member in ``year``.
     """
     from alliancelab.data import resolve
 
     if isinstance(value, bool) or not isinstance(value, int | str):
-        raise ValueError(f"expected a country name, ISO3 or COW code, got {type(value).__name__}")
+        raise InputError(f"expected a country name, ISO3 or COW code, got {type(value).__name__}")
     text = value.strip() if isinstance(value, str) else str(value)
     if text.upper().startswith("COW") and text[3:].isdigit():
         text = text[3:]
     if text.isdigit():
+        if not text.isascii():  # "²" is a digit to Python but no code
+            raise UnknownCountryError(text)
         code = int(text)
-        if code in known_ccodes():
+        if code in NON_COW_STATES:  # ATOP's few non-COW states have no system years
             return code
-        raise ValueError(f"unknown COW country code {code}")
-    fast = _tables()[1].get(text.upper()) if len(text) == 3 else None
-    if fast is not None:
-        return fast
+        if code not in known_ccodes():
+            raise _unknown_code(code)
+        return code if year is None else resolve(code, year).ccode
+    if year is None:
+        fast = _tables()[1].get(text.upper()) if len(text) == 3 else None
+        if fast is not None:
+            return fast
+    return resolve(text, year).ccode
+
+
+def country_field(value: Any) -> int:
+    """:func:`to_ccode` for pydantic validators, which report a ``ValueError`` (never the
+    project's own errors) with the field's location; the file readers turn those into one
+    :class:`~alliancelab.errors.ValidationError`."""
     try:
-        return resolve(text).ccode
+        return to_ccode(value)
     except AllianceLabError as err:
         raise ValueError(str(err)) from None
+
+
+def _unknown_code(code: int) -> UnknownCountryError:
+    err = UnknownCountryError(str(code))
+    AllianceLabError.__init__(err, f"unknown COW country code {code}",
+                              hint="`alliancelab countries list` shows every code")
+    return err
 
 
 def _ccode_out(ccode: int) -> str | int:
@@ -206,7 +229,7 @@ def _ccode_out(ccode: int) -> str | int:
 
 CountryRef = Annotated[
     int,
-    PlainValidator(to_ccode),
+    PlainValidator(country_field),
     PlainSerializer(_ccode_out),
     WithJsonSchema({"type": ["string", "integer"], "description": "name, ISO3 or COW code"}),
 ]

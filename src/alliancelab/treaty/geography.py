@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-from alliancelab.errors import UnknownNameError
+from alliancelab.errors import AllianceLabError, UnknownCountryError, UnknownNameError
 from alliancelab.treaty.fields import country_label, country_name, to_ccode
 
 __all__ = ["Area", "area", "areas", "is_area", "is_metropolitan", "owner_of", "state_area",
@@ -81,10 +81,12 @@ def areas() -> list[Area]:
     return list(_gazetteer()[0].values())
 
 
-def area(name: str | int) -> Area:
-    """The area ``name`` means: a gazetteer id or name, or a state's name, ISO3 or COW code.
+def area(name: str | int, year: int | None = None) -> Area:
+    """The area ``name`` means: a gazetteer id or name, or a state's name, ISO3 or COW code
+    (with ``year``, the state of that name then: ``area("DEU", 1960)`` is West Germany).
 
-    Raises :class:`~alliancelab.errors.UnknownNameError` with the closest names.
+    Raises :class:`~alliancelab.errors.UnknownNameError` with the closest names, or
+    :class:`~alliancelab.errors.CoverageError` for a state that did not exist in ``year``.
     """
     named, by_name, _ = _gazetteer()
     key = _key(str(name))
@@ -93,9 +95,9 @@ def area(name: str | int) -> Area:
     if key in by_name:
         return named[by_name[key]]
     try:
-        return state_area(to_ccode(name))
-    except ValueError:
-        known = sorted(named) + sorted(by_name)
+        return state_area(to_ccode(name, year))
+    except UnknownCountryError:
+        known = list(dict.fromkeys([*sorted(named), *sorted(by_name)]))
         raise UnknownNameError("area", str(name), known) from None
 
 
@@ -103,7 +105,7 @@ def is_area(name: str) -> bool:
     """Whether ``name`` is a known area (without raising)."""
     try:
         area(name)
-    except UnknownNameError:
+    except AllianceLabError:
         return False
     return True
 

@@ -25,18 +25,21 @@ from typing import Any
 import pandas as pd
 from pydantic import Field
 
-from alliancelab.errors import UnknownNameError
+from alliancelab.errors import AllianceLabError, CoverageError, InputError, UnknownNameError
 from alliancelab.treaty.atop import atop_treaties
 from alliancelab.treaty.fields import CountryRef, WhenField, country_label, country_name, to_ccode
-from alliancelab.treaty.schema import Member, Treaty, _Model
+from alliancelab.treaty.schema import FIRST_YEAR, LAST_YEAR, Member, Treaty, _Model, normalize_kind
 from alliancelab.treaty.tomlio import loads_treaty
 
 __all__ = [
     "Amendment",
     "all_treaties",
     "amendments",
+    "check_year",
     "find_treaties",
     "get_treaty",
+    "last_known_year",
+    "projection_note",
     "supplement_treaties",
     "treaties_table",
 ]
@@ -90,24 +93,64 @@ def amendments() -> tuple[Amendment, ...]:
     return _supplement()[1]
 
 
+def last_known_year() -> int:
+    """The last year the treaty data know about (the latest ``known_until``): after it,
+    every treaty is assumed to continue and no later treaty, accession or exit is known."""
+    return _last_known()
+
+
+def check_year(year: int) -> int:
+    """``year`` if alliancelab can assess it, else a :class:`CoverageError` naming the
+    possible years."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise CoverageError(
+            f"year {year} is outside the years alliancelab can assess ({FIRST_YEAR}-"
+            f"{LAST_YEAR})",
+            hint=f"the COW state system begins in {FIRST_YEAR}; the treaty data are known "
+                 f"until {last_known_year()}, later years assume nothing has changed")
+    return year
+
+
+def projection_note(year: int) -> str | None:
+    """The warning every answer about a year after :func:`last_known_year` must carry."""
+    last = last_known_year()
+    if year <= last:
+        return None
+    return (f"{year} is after {last}, the last year the treaty data cover: every treaty in "
+            f"force then is assumed still in force, and no later treaty, accession or "
+            "withdrawal is known")
+
+
 def get_treaty(ref: str | int, treaties: tuple[Treaty, ...] | None = None) -> Treaty:
     """A treaty by id (``'3180'``, ``'rus-prk-2024'``), ATOP id, or exact (short) name."""
     pool = treaties if treaties is not None else all_treaties()
     key = str(ref).strip().casefold()
+    if not key:
+        raise InputError("no treaty given", hint="give a treaty id (3180), ATOP id or name; "
+                                                 "`alliancelab treaties list --search TEXT`")
     for t in pool:
-        if key in {t.id.casefold(), str(t.atopid or ""), t.name.casefold(),
-                   (t.short_name or "").casefold()}:
+        names = {t.id.casefold(), str(t.atopid or ""), t.name.casefold(),
+                 (t.short_name or "").casefold()}
+        if key in names - {""}:
             return t
-    raise UnknownNameError("treaty", str(ref), [t.id for t in pool])
+    raise _unknown_treaty(str(ref), pool)
 
 
 def find_treaties(member: str | int | None = None, year: int | None = None,
                   search: str | None = None, kind: str | None = None,
                   treaties: tuple[Treaty, ...] | None = None) -> list[Treaty]:
     """Treaties with ``member`` (in force and a member in ``year``), ``search`` in a name or
-    a member's name, and an obligation of ``kind``."""
+    a member's name, and an obligation of ``kind`` (either spelling: defense or defence).
+
+    ``member`` is resolved in ``year`` ("DEU" in 1960 is West Germany). Raises
+    :class:`~alliancelab.errors.AllianceLabError` subclasses for an unknown country or
+    kind, a year outside :func:`check_year`, or a state that did not exist in ``year``.
+    """
     pool = treaties if treaties is not None else all_treaties()
-    ccode = to_ccode(member) if member is not None else None
+    if year is not None:
+        check_year(year)
+    ccode = to_ccode(member, year) if member is not None else None
+    kind = normalize_kind(kind) if kind is not None else None
     needle = search.casefold() if search else None
     out = []
     for t in pool:
@@ -143,6 +186,19 @@ def treaties_table(treaties: list[Treaty], year: int | None = None) -> pd.DataFr
 
 
 # --- helpers ---------------------------------------------------------------------------
+
+
+def _unknown_treaty(ref: str, pool: tuple[Treaty, ...]) -> UnknownNameError:
+    err = UnknownNameError("treaty", ref, [t.id for t in pool])
+    if err.hint and not err.hint.startswith("did you mean"):  # not a list of 770 ids
+        AllianceLabError.__init__(err, err.message, hint="`alliancelab treaties list --search "
+                                                        "TEXT` finds treaties by name or member")
+    return err
+
+
+@cache
+def _last_known() -> int:
+    return max(t.known_until.year for t in all_treaties() if t.known_until is not None)
 
 
 def _haystack(t: Treaty) -> str:

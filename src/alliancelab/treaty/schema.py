@@ -42,7 +42,10 @@ from alliancelab.treaty.fields import CountryRef, When, WhenField, country_label
 
 __all__ = [
     "ATOP_KIND",
+    "FIRST_YEAR",
     "KINDS",
+    "KIND_ALIASES",
+    "LAST_YEAR",
     "Conditions",
     "Institutions",
     "Kind",
@@ -51,11 +54,17 @@ __all__ = [
     "Phase",
     "Scenario",
     "Treaty",
+    "normalize_kind",
     "scope_token",
 ]
 
 Kind = Literal["defense", "offense", "neutrality", "nonaggression", "consultation"]
 KINDS: tuple[str, ...] = ("defense", "offense", "neutrality", "nonaggression", "consultation")
+# Other spellings accepted wherever a kind is typed (files, CLI, library); output is canonical.
+KIND_ALIASES = {"defence": "defense", "offence": "offense", "non-aggression": "nonaggression"}
+# Years alliancelab can assess: from the start of the COW state system to a far horizon
+# (after the treaty data's last year every answer says what it assumes).
+FIRST_YEAR, LAST_YEAR = 1816, 2100
 ATOP_KIND = {"defense": "defense", "offense": "offense", "neutrality": "neutral",
              "nonaggression": "nonagg", "consultation": "consul"}
 
@@ -78,10 +87,25 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
-def scope_token(value: Any) -> str:
-    """Normalise one scope entry: a word, an area, or ``territory:``/``forces:``/``involving:``
-    followed by an area. Areas are checked against the gazetteer."""
+def normalize_kind(value: str) -> str:
+    """The canonical kind for ``value`` (``'defence'`` -> ``'defense'``).
+
+    Raises :class:`~alliancelab.errors.UnknownNameError` with the closest kinds.
+    """
     from alliancelab.errors import UnknownNameError
+
+    key = str(value).strip().casefold()
+    key = KIND_ALIASES.get(key, key)
+    if key not in KINDS:
+        raise UnknownNameError("obligation kind", str(value), [*KINDS, *KIND_ALIASES])
+    return key
+
+
+def scope_token(value: Any, year: int | None = None) -> str:
+    """Normalise one scope entry: a word, an area, or ``territory:``/``forces:``/``involving:``
+    followed by an area. Areas are checked against the gazetteer; a state named by name or
+    ISO3 is the state of that name in ``year``."""
+    from alliancelab.errors import AllianceLabError
     from alliancelab.treaty.geography import area
 
     if not isinstance(value, str):
@@ -91,8 +115,8 @@ def scope_token(value: Any) -> str:
         return text.casefold()
     prefix = next((p for p in SCOPE_PREFIXES if text.casefold().startswith(p)), "")
     try:
-        return prefix + area(text[len(prefix):]).id
-    except UnknownNameError as err:
+        return prefix + area(text[len(prefix):], year).id
+    except AllianceLabError as err:
         raise ValueError(f"{err}; or one of: {', '.join(SCOPE_WORDS)}") from None
 
 
@@ -161,6 +185,15 @@ class Obligation(Conditions):
     @classmethod
     def _all_or_list(cls, value: Any) -> Any:
         return _all_or_list(value)
+
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _kind_spelling(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            key = value.strip().casefold()
+            key = KIND_ALIASES.get(key, key)
+            return key if key in KINDS else value
+        return value
 
     @field_serializer("members", "toward")
     def _all(self, value: list[int] | None) -> Any:
@@ -380,7 +413,7 @@ class Scenario(_Model):
 
     id: Annotated[str, Field(pattern=ID_PATTERN)]
     name: str
-    year: Annotated[int, Field(ge=1816, le=2100)]
+    year: Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
     rivals: list[CountryRef] = []
     description: str | None = None
     notes: str | None = None
@@ -472,7 +505,9 @@ def _loc(loc: tuple[Any, ...]) -> str:
 
 def parse_country(value: Any) -> int | None:
     """A COW code for ``value`` or None (for checks on possibly invalid input)."""
+    from alliancelab.errors import AllianceLabError
+
     try:
         return value if isinstance(value, int) and not isinstance(value, bool) else to_ccode(value)
-    except ValueError:
+    except AllianceLabError:
         return None
