@@ -63,3 +63,28 @@ def test_year_after_the_data_is_flagged(cli):
     assert json.loads(r.out)[0]["state"] == "USA"
     r = cli(*BASE, "--year", "2018", "--kind", "defense")
     assert "warning" not in r.out + r.err
+
+
+def test_countries_are_read_in_the_year(cli):
+    """RUS attacks DEU in 1960: the target is West Germany (COW 260), whose NATO allies
+    owe it defence (ATOP 3180)."""
+    r = cli("obligations", "--attacker", "RUS", "--target", "DEU", "--year", "1960",
+            "--kind", "defense", "--format", "json")
+    assert r.code == 0, r.err
+    records = json.loads(r.out)
+    nato = [x for x in records if x["treaty"]["id"] == "3180"]
+    assert nato and {x["toward_ccode"] for x in nato} == {260}
+    assert {"USA", "GBR", "FRA"} <= {x["state"] for x in nato}
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("--attacker", "260", "--target", "PHL", "--year", "2024"),
+     "260 is not a state system member in 2024"),
+    (("--attacker", "RUS", "--target", "DEU", "--year", "1950"),
+     "'DEU' is not a state system member in 1950"),
+    (("--attacker", "RUS", "--target", "POL", "--where", "DEU", "--year", "1950"),
+     "'DEU' is not a state system member in 1950"),
+])
+def test_state_that_did_not_exist_that_year(cli, args, message):
+    r = cli("obligations", *args)
+    assert r.code == 2 and message in r.err, r.err

@@ -109,3 +109,24 @@ def test_year_after_the_data_warns(cli):
     r = cli("treaties", "list", "--member", "JPN", "--year", "2030", "--json")
     assert r.code == 0 and r.err.startswith("warning: 2030 is after 2024")
     assert all(x["assumed_in_force"] for x in json.loads(r.out))
+
+
+def test_member_is_read_in_the_year(cli):
+    """`countries resolve DEU --year 1960` is West Germany (260), so `treaties list` must
+    agree: NATO (3180, from 1955) and the Brussels Treaty/WEU (3130)."""
+    for name in ("DEU", "Germany", "West Germany", "260"):
+        r = cli("treaties", "list", "--member", name, "--year", "1960", "--kind", "defense",
+                "--json")
+        assert r.code == 0, r.err
+        assert {x["id"] for x in json.loads(r.out)} >= {"3130", "3180"}, name
+    r = cli("treaties", "list", "--member", "DEU", "--year", "1950")
+    assert r.code == 2 and "'DEU' is not a state system member in 1950" in r.err
+
+
+def test_validate_reports_a_member_that_did_not_exist(cli, tmp_path):
+    path = tmp_path / "t.toml"
+    path.write_text('[treaty]\nname = "T"\nsigned = 2024-01-01\nmembers = ["USA", 260]\n')
+    r = cli("treaties", "validate", str(path))
+    assert r.code == 2
+    assert (f"{path}:4: treaty.members[1]: 260 was not a state system member in 2024"
+            in r.err)

@@ -177,3 +177,14 @@ def test_bad_country_in_report_lookup():
     report = obligations(armed_attack("CHN", "PHL"), 2018)
     with pytest.raises(UnknownCountryError):
         report.for_state("Narnia")
+
+
+def test_event_and_lookup_read_names_in_the_year():
+    """DEU in 1960 is West Germany (COW 260); in 2018 Germany (255)."""
+    assert armed_attack("RUS", "DEU", year=1960).target == 260
+    assert armed_attack("RUS", "DEU", year=2018).target == 255
+    assert armed_attack("RUS", "POL", where="DEU", year=1960).where == "COW260"
+    report = obligations(armed_attack("RUS", "DEU", year=1960), 1960)
+    assert report.for_state("DEU") == report.for_state(260)
+    with pytest.raises(CoverageError, match="not a state system member in 2024"):
+        armed_attack(260, "PHL", year=2024)

@@ -12,7 +12,8 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from alliancelab.errors import ValidationError
+from alliancelab.errors import AllianceLabError, ValidationError
+from alliancelab.treaty.fields import to_ccode
 from alliancelab.treaty.schema import KINDS, Treaty
 from alliancelab.treaty.tomlio import (
     dumps_scenario,
@@ -194,15 +195,28 @@ def test_random_text_raises_only_validation_errors(text):
     _check_only_validation_errors(text)
 
 
-STATES = ["JPN", "USA", "KOR", "AUS", "PHL", "IND", "GBR", "FRA", 260, 245]
+# Names whose state depends on the year (DEU: Prussia/Germany, West Germany, Germany;
+# Korea: 730 or 732) and historical codes; a treaty draws only those alive when signed.
+STATES = ["JPN", "USA", "KOR", "AUS", "PHL", "IND", "GBR", "FRA", 260, 245, 265, 730, "DEU",
+          "Germany", "Korea", "YEM"]
 AREAS = ["territory", "forces", "metropolitan-territory", "pacific", "territory:pacific",
          "forces:south-china-sea", "involving:far-east", "japan-administered", "TUR"]
 days = st.dates(date(1816, 1, 1), date(2100, 12, 31))
 
 
+def _alive(state, year):
+    try:
+        return to_ccode(state, max(year, 1816))
+    except AllianceLabError:
+        return None
+
+
 @st.composite
 def treaties(draw):
-    members = draw(st.lists(st.sampled_from(STATES), min_size=2, max_size=5, unique=True))
+    signed = draw(days)
+    alive = [s for s in STATES if _alive(s, signed.year) is not None]
+    members = draw(st.lists(st.sampled_from(alive), min_size=2, max_size=5,
+                            unique_by=lambda s: _alive(s, signed.year)))
     obligations = []
     for _ in range(draw(st.integers(0, 3))):
         kind = draw(st.sampled_from(KINDS))
@@ -217,7 +231,6 @@ def treaties(draw):
         if draw(st.booleans()):
             ob["article"] = draw(st.text(max_size=10))
         obligations.append(ob)
-    signed = draw(days)
     data = {"name": draw(st.text(string.ascii_letters + " -", min_size=1, max_size=20))
             .strip() or "T", "members": members, "obligations": obligations,
             "signed": signed}

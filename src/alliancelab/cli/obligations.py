@@ -22,7 +22,8 @@ def register(app: typer.Typer) -> None:
     @app.command("obligations")
     def obligations(
         attacker: list[str] = typer.Option(..., "--attacker", help="Attacking state (repeat "
-                                                                   "for several)."),
+                                           "for several); names are read in --year (DEU in "
+                                           "1960 is West Germany)."),
         target: str = typer.Option(..., "--target", help="The state attacked."),
         where: str = typer.Option(None, "--where", help="Place of the attack: an area "
                                   "(`alliancelab treaties areas`) or a state; default: the "
@@ -56,7 +57,7 @@ def register(app: typer.Typer) -> None:
                                               scenarios.default_year())
         check_year(when)
         event = engine.armed_attack(attacker, target, where, on, provoked=provoked,
-                                    state_of_war=None if at_war else False)
+                                    state_of_war=None if at_war else False, year=when)
         pool = chosen.world() if chosen else list(all_treaties())
         report = engine.obligations(event, when, pool)
         found = [f for f in report.findings if (not kinds or f.kind in kinds)

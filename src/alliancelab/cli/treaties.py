@@ -28,7 +28,9 @@ def register(app: typer.Typer) -> None:
     @group.command("list")
     def list_(
         member: str = typer.Option(None, "--member", help="Only treaties with this member "
-                                                          "(name, ISO3 or COW code)."),
+                                                          "(name, ISO3 or COW code; read in "
+                                                          "--year: DEU in 1960 is West "
+                                                          "Germany)."),
         year: int = typer.Option(None, "--year", help="Only treaties in force (and the "
                                                       "member a member) in this year."),
         search: str = typer.Option(None, "--search", help="Text in the treaty's or a "

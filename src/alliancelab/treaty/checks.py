@@ -1,10 +1,12 @@
 """Cross-field checks of a treaty: the problems no single field can see on its own.
 
 An end before a start, a state listed twice, an obligation for a state that is not a
-member, a condition that does not apply to that kind of obligation. The same function runs
-on a validated :class:`~alliancelab.treaty.schema.Treaty` and on the raw contents of a file
-whose fields are still partly invalid, so a file's every problem is reported at once.
-Each problem is ``(location, message)`` with the location as a tuple of keys and indexes.
+member, a condition that does not apply to that kind of obligation, a member that was not
+a state system member when it joined (names are read in the treaty's years, see
+:mod:`alliancelab.treaty.names`). The same function runs on a validated
+:class:`~alliancelab.treaty.schema.Treaty` and on the raw contents of a file whose fields
+are still partly invalid, so a file's every problem is reported at once. Each problem is
+``(location, message)`` with the location as a tuple of keys and indexes.
 
 Example
 -------
@@ -13,6 +15,8 @@ Example
 ...     print(loc, msg.split(";")[0])
 ('ended',) ends (1999) before it was signed (2000-01-01)
 ('members', 1) 'Japan' is the same state as members[0] ('JPN')
+>>> [msg.split(";")[0] for _, msg in treaty_problems({"signed": 1960, "members": ["DEU", 260]})]
+["260 is the same state as members[0] ('DEU')"]
 """
 
 from __future__ import annotations
@@ -27,10 +31,18 @@ __all__ = ["treaty_problems"]
 Problem = tuple[tuple[Any, ...], str]
 
 
-def treaty_problems(data: Mapping[str, Any]) -> list[Problem]:
-    """Every cross-field problem in a treaty (raw file contents or a validated view)."""
+def treaty_problems(data: Mapping[str, Any], context_year: int | None = None
+                    ) -> list[Problem]:
+    """Every cross-field problem in a treaty (raw file contents or a validated view).
+
+    ``context_year`` is the scenario's year for an undated treaty in a scenario file: the
+    year its members must have been state system members
+    (:func:`alliancelab.treaty.names.membership_problems`).
+    """
+    from alliancelab.treaty.names import membership_problems, resolve_names
     from alliancelab.treaty.schema import CONDITIONS_FOR
 
+    read = resolve_names(data, context_year)  # names as the states they meant then
     problems: list[Problem] = []
     signed = _when(data.get("signed"))
     for key, what in (("ended", "ends"), ("in_force", "enters into force")):
@@ -39,18 +51,21 @@ def treaty_problems(data: Mapping[str, Any]) -> list[Problem]:
             problems.append(((key,), f"{what} ({later}) before it was signed ({signed})"))
     members = data.get("members")
     members = members if isinstance(members, list) else []
+    codes = [e.get("state") if isinstance(e, Mapping) else e for e in read["members"]
+             ] if members else []
     spells: list[tuple[int, int, When | None, When | None, Any]] = []
     for i, entry in enumerate(members):
         entry = entry if isinstance(entry, Mapping) else {"state": entry}
         joined, left = _when(entry.get("joined")), _when(entry.get("left"))
         if joined and left and left.last_day() < joined.first_day():
             problems.append((("members", i, "left"), f"leaves ({left}) before joining ({joined})"))
-        code = _country(entry.get("state"))
+        code = _country(codes[i])
         if code is not None:
             spells.append((i, code, joined, left, entry.get("state")))
     problems += [(("members", *loc), msg) for loc, msg in _duplicates(spells)]
+    problems += membership_problems(data, context_year)
     member_set = {code for _, code, *_ in spells}
-    obligations = data.get("obligations")
+    obligations = read.get("obligations")
     for i, ob in enumerate(obligations if isinstance(obligations, list) else []):
         if not isinstance(ob, Mapping):
             continue
@@ -123,5 +138,6 @@ def _country(value: Any) -> int | None:
 
 def _show(value: Any) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
-        return repr(country_label(value))
+        label = country_label(value)
+        return str(value) if label.startswith("COW") else f"{value} ({label})"
     return repr(value)

@@ -69,22 +69,24 @@ class Event:
 def armed_attack(attackers: str | int | Iterable[str | int], target: str | int,
                  where: str | None = None, on: str | None = None, *,
                  provoked: bool | None = None, state_of_war: bool | None = None,
-                 requested: bool = True) -> Event:
+                 requested: bool = True, year: int | None = None) -> Event:
     """Build an :class:`Event` from names, ISO3 or COW codes and a gazetteer place.
 
     ``where`` defaults to the target's own territory; ``on`` defaults to ``territory`` when
-    the place is the target's territory and ``forces`` otherwise.
+    the place is the target's territory and ``forces`` otherwise. With ``year``, names mean
+    the states they named that year ("DEU" in 1960 is West Germany) and each state must be
+    a system member then (:class:`~alliancelab.errors.CoverageError` otherwise).
     """
     if isinstance(attackers, str | int):
         attackers = [attackers]
-    attack_codes = tuple(dict.fromkeys(to_ccode(a) for a in attackers))
+    attack_codes = tuple(dict.fromkeys(to_ccode(a, year) for a in attackers))
     if not attack_codes:
         raise InputError("name at least one attacker")
-    victim = to_ccode(target)
+    victim = to_ccode(target, year)
     if victim in attack_codes:
         raise InputError(f"{country_label(victim)} cannot attack itself",
                          hint="the target must not be among the attackers")
-    place = area(where).id if where is not None else state_area(victim).id
+    place = area(where, year).id if where is not None else state_area(victim).id
     owned = area(place).owner == victim
     if on is None:
         on = "territory" if owned else "forces"
@@ -156,8 +158,8 @@ class ObligationReport:
         return [f for f in self.findings if f.status == "obliged"]
 
     def for_state(self, state: str | int) -> list[Finding]:
-        """Findings about one state (name, ISO3 or COW code)."""
-        code = to_ccode(state)
+        """Findings about one state (name, ISO3 or COW code, read in the report's year)."""
+        code = to_ccode(state, self.year)
         return [f for f in self.findings if f.ccode == code]
 
     def to_records(self) -> list[dict[str, Any]]:

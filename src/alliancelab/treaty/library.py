@@ -23,7 +23,7 @@ from importlib.resources import files
 from typing import Any
 
 import pandas as pd
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from alliancelab.errors import AllianceLabError, CoverageError, InputError, UnknownNameError
 from alliancelab.treaty.atop import atop_treaties
@@ -46,7 +46,10 @@ __all__ = [
 
 
 class Accession(_Model):
-    """A state joining an existing treaty, with the obligations of member ``like``."""
+    """A state joining an existing treaty, with the obligations of member ``like``.
+
+    Names are read in the year it joined (see :mod:`alliancelab.treaty.names`).
+    """
 
     state: CountryRef
     joined: WhenField
@@ -54,13 +57,23 @@ class Accession(_Model):
     like: CountryRef
     source: str
 
+    @model_validator(mode="before")
+    @classmethod
+    def _names_in_year(cls, data: Any) -> Any:
+        return _names_in(data, "joined", ("state", "like"))
+
 
 class Departure(_Model):
-    """A member leaving an existing treaty."""
+    """A member leaving an existing treaty (its name read in the year it left)."""
 
     state: CountryRef
     left: WhenField
     source: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _names_in_year(cls, data: Any) -> Any:
+        return _names_in(data, "left", ("state",))
 
 
 class Amendment(_Model):
@@ -186,6 +199,15 @@ def treaties_table(treaties: list[Treaty], year: int | None = None) -> pd.DataFr
 
 
 # --- helpers ---------------------------------------------------------------------------
+
+
+def _names_in(data: Any, date_key: str, keys: tuple[str, ...]) -> Any:
+    from alliancelab.treaty.names import member_year, read_name
+
+    if not isinstance(data, dict):
+        return data
+    year, _ = member_year({"joined": data.get(date_key)}, {})
+    return {**data, **{k: read_name(data[k], year) for k in keys if k in data}}
 
 
 def _unknown_treaty(ref: str, pool: tuple[Treaty, ...]) -> UnknownNameError:

@@ -32,6 +32,7 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainValidator,
+    ValidationInfo,
     field_serializer,
     field_validator,
     model_validator,
@@ -304,7 +305,9 @@ class Treaty(_Model):
 
     @model_validator(mode="before")
     @classmethod
-    def _defaults(cls, data: Any) -> Any:
+    def _defaults(cls, data: Any, info: ValidationInfo) -> Any:
+        from alliancelab.treaty.names import resolve_names
+
         if isinstance(data, Mapping):
             data = dict(data)
             if "id" not in data and isinstance(data.get("name"), str):
@@ -314,6 +317,7 @@ class Treaty(_Model):
                     {"state": m} if isinstance(m, str | int) and not isinstance(m, bool) else m
                     for m in data["members"]
                 ]
+            data = resolve_names(data, context_year(info))
         return data
 
     @field_serializer("members")
@@ -321,10 +325,10 @@ class Treaty(_Model):
         return [_member_out(m) for m in members]
 
     @model_validator(mode="after")
-    def _consistent(self) -> Treaty:
+    def _consistent(self, info: ValidationInfo) -> Treaty:
         from alliancelab.treaty.checks import treaty_problems
 
-        problems = treaty_problems(self._check_view())
+        problems = treaty_problems(self._check_view(), context_year(info))
         if problems:
             text = "; ".join(f"{_loc(loc)}: {msg}" for loc, msg in problems)
             raise PydanticCustomError("treaty_consistency", "{text}", {"text": text})
@@ -393,6 +397,7 @@ class Treaty(_Model):
 
     def _check_view(self) -> dict[str, Any]:
         return {
+            "atopid": self.atopid,
             "signed": self.signed, "in_force": self.in_force, "ended": self.ended,
             "members": [{"state": m.state, "joined": m.joined, "left": m.left}
                         for m in self.members],
@@ -418,6 +423,11 @@ class Scenario(_Model):
     description: str | None = None
     notes: str | None = None
     treaties: list[Treaty] = []
+
+    @model_validator(mode="before")
+    @classmethod
+    def _rivals_in_year(cls, data: Any, info: ValidationInfo) -> Any:
+        return rivals_in_year(data, context_year(info))
 
     @field_serializer("rivals")
     def _rivals_out(self, rivals: list[int]) -> list[Any]:
@@ -478,6 +488,27 @@ class Scenario(_Model):
 
 
 # --- helpers ---------------------------------------------------------------------------
+
+
+def context_year(info: ValidationInfo | None) -> int | None:
+    """The year names are read in when a treaty has no date of its own: the scenario's,
+    passed by the file reader as validation context ``{"year": ...}``."""
+    context = info.context if info is not None else None
+    year = context.get("year") if isinstance(context, Mapping) else None
+    return year if isinstance(year, int) and not isinstance(year, bool) else None
+
+
+def rivals_in_year(data: Any, default_year: int | None) -> Any:
+    """Scenario data with ``rivals`` named by name read in the scenario's year."""
+    from alliancelab.treaty.names import read_name
+
+    if not isinstance(data, Mapping) or not isinstance(data.get("rivals"), list):
+        return data
+    year = data.get("year")
+    if isinstance(year, bool) or not isinstance(year, int) or not (
+            FIRST_YEAR <= year <= LAST_YEAR):
+        year = default_year
+    return {**data, "rivals": [read_name(r, year) for r in data["rivals"]]}
 
 
 def _overlaps(start: When | None, end: When | None, year: int) -> bool:

@@ -47,7 +47,8 @@ from alliancelab.errors import ValidationError
 from alliancelab.fileio import write_text
 from alliancelab.treaty.checks import treaty_problems
 from alliancelab.treaty.fields import CountryRef, country_label
-from alliancelab.treaty.schema import Scenario, Treaty, _Model, _slug
+from alliancelab.treaty.names import resolve_names
+from alliancelab.treaty.schema import Scenario, Treaty, _Model, _slug, context_year, rivals_in_year
 
 __all__ = [
     "dump_scenario",
@@ -77,6 +78,11 @@ class ScenarioHeader(_Model):
     rivals: list[CountryRef] = pydantic.Field(default_factory=list)
     description: str | None = None
     notes: str | None = None
+
+    @pydantic.model_validator(mode="before")
+    @classmethod
+    def _rivals_in_year(cls, data: Any, info: pydantic.ValidationInfo) -> Any:
+        return rivals_in_year(data, context_year(info))
 
 
 class ScenarioFile(_Model):
@@ -113,16 +119,16 @@ def loads_scenario(text: str, source: str = "<scenario>", default_id: str | None
                    default_year: int | None = None) -> Scenario:
     """Parse scenario-file text (see :func:`load_scenario_file`)."""
     data = _parse(text, source)
-    model = _validate(ScenarioFile, data, text, source)
+    if default_year is None:
+        from alliancelab.treaty.scenario import default_year as _default
+
+        default_year = _default()
+    model = _validate(ScenarioFile, data, text, source, _scenario_year(data, default_year))
     head: ScenarioHeader = model.scenario  # type: ignore[attr-defined]
     treaties = ([model.treaty] if model.treaty else []) + list(model.treaties)  # type: ignore[attr-defined]
     label = head.id or default_id or _slug(head.name)
     treaties = [t if t.source else t.model_copy(update={"source": f"proposed in scenario {label}"})
                 for t in treaties]
-    if default_year is None:
-        from alliancelab.treaty.scenario import default_year as _default
-
-        default_year = _default()
     try:
         return Scenario(
             id=head.id or default_id or _slug(head.name) or "scenario",
@@ -233,12 +239,23 @@ def _parse(text: str, source: str) -> dict[str, Any]:
         raise ValidationError(source, [f"{source}: invalid TOML: {err}"]) from None
 
 
+def _scenario_year(data: Mapping[str, Any], default: int) -> int:
+    """The year an undated treaty's names are read in: the scenario's (or the default)."""
+    from alliancelab.treaty.schema import FIRST_YEAR, LAST_YEAR
+
+    head = data.get("scenario")
+    year = head.get("year") if isinstance(head, Mapping) else None
+    if isinstance(year, int) and not isinstance(year, bool) and FIRST_YEAR <= year <= LAST_YEAR:
+        return year
+    return default
+
+
 def _validate(model: type[pydantic.BaseModel], data: dict[str, Any], text: str,
-              source: str) -> pydantic.BaseModel:
+              source: str, year: int | None = None) -> pydantic.BaseModel:
     problems: list[tuple[tuple[Any, ...], str]] = []
     result = None
     try:
-        result = model.model_validate(data)
+        result = model.model_validate(data, context={"year": year})
     except pydantic.ValidationError as err:
         for e in err.errors(include_url=False):
             if e["type"] == "treaty_consistency":
@@ -247,7 +264,7 @@ def _validate(model: type[pydantic.BaseModel], data: dict[str, Any], text: str,
             problems.append((loc, _message(model, loc, e)))
     except RecursionError:
         problems.append(((), "too deeply nested"))
-    problems += _raw_checks(data)
+    problems += _raw_checks(data, year)
     if not problems:
         return result  # type: ignore[return-value]
     locate = _Locator(text)
@@ -263,7 +280,8 @@ def _validate(model: type[pydantic.BaseModel], data: dict[str, Any], text: str,
     raise ValidationError(source, [entry for _, entry in sorted(lines, key=lambda x: x[0])])
 
 
-def _raw_checks(data: Mapping[str, Any]) -> list[tuple[tuple[Any, ...], str]]:
+def _raw_checks(data: Mapping[str, Any], year: int | None = None
+                ) -> list[tuple[tuple[Any, ...], str]]:
     out: list[tuple[tuple[Any, ...], str]] = []
     tables: list[tuple[tuple[Any, ...], Any]] = [(("treaty",), data.get("treaty"))]
     listed = data.get("treaties")
@@ -275,10 +293,10 @@ def _raw_checks(data: Mapping[str, Any]) -> list[tuple[tuple[Any, ...], str]]:
         if not isinstance(table, Mapping):
             continue
         try:
-            out += [((*prefix, *loc), msg) for loc, msg in treaty_problems(table)]
+            out += [((*prefix, *loc), msg) for loc, msg in treaty_problems(table, year)]
         except Exception as err:  # a check must never hide the file's real problems
             out.append((prefix, f"could not check this treaty ({type(err).__name__})"))
-        member_codes |= _codes(table.get("members"))
+        member_codes |= _codes(resolve_names(table, year).get("members"))
         ident = table.get("id") or (_slug(table["name"]) if isinstance(table.get("name"), str)
                                     else None)
         if isinstance(ident, str) and ident in ids:
@@ -288,8 +306,9 @@ def _raw_checks(data: Mapping[str, Any]) -> list[tuple[tuple[Any, ...], str]]:
             ids[ident] = prefix
     head = data.get("scenario")
     if isinstance(head, Mapping) and isinstance(head.get("rivals"), list):
+        rivals = rivals_in_year(head, year)["rivals"]
         for i, rival in enumerate(head["rivals"]):
-            code = _codes([rival])
+            code = _codes([rivals[i]])
             if code & member_codes:
                 out.append((("scenario", "rivals", i), f"{rival!r} is both a rival and a member "
                                                         "of a proposed treaty"))
