@@ -88,3 +88,15 @@ def test_countries_are_read_in_the_year(cli):
 def test_state_that_did_not_exist_that_year(cli, args, message):
     r = cli("obligations", *args)
     assert r.code == 2 and message in r.err, r.err
+
+
+def test_historical_states_are_placed(cli):
+    """USSR attacks West Germany in 1960: NATO Arts. 5-6 cover territory in Europe, so every
+    NATO member is obliged (the gazetteer used to answer 'cannot place German Federal
+    Republic' and give all of them cannot-decide)."""
+    r = cli("obligations", "--attacker", "365", "--target", "260", "--year", "1960",
+            "--kind", "defense", "--format", "json")
+    assert r.code == 0, r.err
+    nato = [x for x in json.loads(r.out) if x["treaty"]["id"] == "3180"]
+    assert len(nato) == 14 and {x["status"] for x in nato} == {"obliged"}
+    assert "cannot place" not in r.out

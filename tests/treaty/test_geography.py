@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from alliancelab.errors import UnknownNameError
-from alliancelab.treaty.geography import area, is_metropolitan, owner_of, within
+from alliancelab.treaty.geography import area, is_metropolitan, owner_of, state_area, within
 
 
 @pytest.mark.parametrize(("place", "region", "inside"), [
@@ -30,9 +30,27 @@ def test_within(place, region, inside):
     assert within(place, region) is inside
 
 
-def test_unknown_region_of_historical_state():
-    """Bavaria (COW 245) has no ISO3 and no M49 region: the gazetteer cannot tell."""
-    assert within("COW245", "europe") is None
+def test_every_cow_state_is_placeable():
+    """Every state in COW's system list (cow_states) lies in some region, so no scope
+    check answers 'cannot place' for a real state (the gazetteer used to fall back on UN
+    M49 alone, which has no West Germany, Austria-Hungary, Yugoslavia...)."""
+    from alliancelab.data import load
+
+    codes = sorted({int(c) for c in load("cow_states").ccode})
+    assert len(codes) > 200
+    unplaced = [c for c in codes if not state_area(c).parents]
+    assert unplaced == []
+    for c in codes:
+        assert within(state_area(c).id, "europe") is not None, c
+
+
+@pytest.mark.parametrize(("ccode", "region"), [
+    (245, "europe"), (260, "europe"), (265, "europe"), (300, "europe"), (315, "europe"),
+    (337, "europe"), (345, "europe"), (347, "europe"), (511, "africa"), (678, "asia"),
+    (680, "asia"), (730, "pacific"), (730, "korean-peninsula"), (8152, "southeast-asia"),
+])
+def test_historical_states_have_regions(ccode, region):
+    assert within(state_area(ccode).id, region) is True
 
 
 def test_ownership_and_metropolitan_territory():

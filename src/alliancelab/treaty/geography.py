@@ -5,8 +5,11 @@ administration of Japan") and a crisis's location ("the South China Sea", "Guam"
 areas. :func:`within` answers whether one lies inside the other through the nesting in
 ``gazetteer.toml`` (the South China Sea is in the Pacific area; the Senkaku Islands are
 territory under the administration of Japan). Each state's own territory is the area named
-by its ISO3 code (historical states: ``COW245``); named parts such as Guam or Hawaii have
-an *owner*, which is not nesting: Guam is US territory but not in North America.
+by its ISO3 code (historical states: ``COW245``), placed in its regions by the gazetteer's
+``[states]`` table (by ISO3), its ``[cow-states]`` table (by COW code, for the states UN
+M49 cannot place, such as West Germany or Austria-Hungary) or else its UN M49 sub-region.
+Named parts such as Guam or Hawaii have an *owner*, which is not nesting: Guam is US
+territory but not in North America.
 
 Example
 -------
@@ -129,8 +132,9 @@ def is_metropolitan(place: str) -> bool:
 def within(place: str, region: str) -> bool | None:
     """Whether ``place`` lies inside ``region``; None if the gazetteer cannot tell.
 
-    ``region`` may be a state: a part lies inside the state that owns it. None is returned
-    only for a state whose region is unknown (some historical states).
+    ``region`` may be a state: a part lies inside the state that owns it. Every COW state
+    has a region (``[states]``, ``[cow-states]`` or its UN M49 sub-region), so None is
+    left for a state code outside COW's list.
     """
     a, r = area(place), area(region)
     if a.id == r.id or (r.kind == "state" and a.owner == r.owner):
@@ -151,7 +155,7 @@ def _key(text: str) -> str:
 
 
 @cache
-def _gazetteer() -> tuple[dict[str, Area], dict[str, str], dict[str, tuple[str, ...]]]:
+def _gazetteer() -> tuple[dict[str, Area], dict[str, str], dict[str | int, tuple[str, ...]]]:
     raw = tomllib.loads((files("alliancelab.treaty") / "gazetteer.toml").read_text("utf-8"))
     named: dict[str, Area] = {}
     by_name: dict[str, str] = {}
@@ -168,11 +172,14 @@ def _gazetteer() -> tuple[dict[str, Area], dict[str, str], dict[str, tuple[str, 
             source=spec.get("source", ""),
         )
         by_name[_key(spec["name"].split(" (")[0])] = ident
-    states = {iso: tuple(parents) for iso, parents in raw.get("states", {}).items()}
-    for a in named.values():
-        for p in a.parents:
+    states: dict[str | int, tuple[str, ...]] = {
+        iso: tuple(parents) for iso, parents in raw.get("states", {}).items()}
+    states.update({int(code): tuple(parents)
+                   for code, parents in raw.get("cow-states", {}).items()})
+    for ident, parents in [*((a.id, a.parents) for a in named.values()), *states.items()]:
+        for p in parents:
             if p not in named:
-                raise RuntimeError(f"gazetteer: {a.id} has unknown parent {p}")  # a bug
+                raise RuntimeError(f"gazetteer: {ident} has unknown parent {p}")  # a bug
     return named, by_name, states
 
 
@@ -187,8 +194,9 @@ def _m49() -> dict[int, str]:
 @cache
 def _state_area(ccode: int) -> Area:
     label = country_label(ccode)
-    listed = _gazetteer()[2].get(label)
-    parents = listed if listed is not None else M49_REGIONS.get(_m49().get(ccode, ""), ())
+    listed = _gazetteer()[2]
+    parents = listed.get(label) or listed.get(ccode) or M49_REGIONS.get(
+        _m49().get(ccode, ""), ())
     return Area(id=label, name=country_name(ccode), kind="state", parents=tuple(parents),
                 owner=ccode, metropolitan=True)
 
