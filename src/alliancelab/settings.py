@@ -47,10 +47,14 @@ class Settings(BaseSettings):
         description="Show progress bars on work that takes over a second "
         "(ALLIANCELAB_PROGRESS=0 turns them off).",
     )
-    dask_scheduler: str | None = Field(
-        default=None,
-        description="Address of a Dask scheduler for Monte Carlo runs; unset means run "
-        "locally (ALLIANCELAB_DASK_SCHEDULER=tcp://host:8786).",
+    web_host: str = Field(
+        default="127.0.0.1",
+        description="Address `alliancelab web` listens on; the default serves only this "
+        "machine (ALLIANCELAB_WEB_HOST).",
+    )
+    web_port: int = Field(
+        default=8765, ge=1, le=65535,
+        description="Port of `alliancelab web` (ALLIANCELAB_WEB_PORT).",
     )
 
 

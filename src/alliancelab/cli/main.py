@@ -30,6 +30,7 @@ COMMANDS = (
     "alliancelab.cli.scenarios",
     "alliancelab.cli.obligations",
     "alliancelab.cli.assess",
+    "alliancelab.cli.web",
     "alliancelab.cli.align",
 )
 
