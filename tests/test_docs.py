@@ -36,3 +36,31 @@ def test_every_source_and_enricher_is_documented() -> None:
     text = (ROOT / "docs" / "data.md").read_text()
     assert all(f"`{s.name}`" in text for s in list_sources())
     assert all(f"`{name}`" in text and f"`{f.__name__}" in text for name, f in ENRICHERS.items())
+
+
+def _commands() -> list[str]:
+    import typer
+
+    from alliancelab.cli.main import build_app
+
+    def walk(cmd, prefix):  # type: ignore[no-untyped-def]
+        subs = getattr(cmd, "commands", None)
+        if not subs:
+            yield " ".join(prefix)
+            return
+        for name, sub in subs.items():
+            yield from walk(sub, [*prefix, name])
+
+    return list(walk(typer.main.get_command(build_app()), []))
+
+
+def test_every_command_and_setting_is_documented() -> None:
+    from alliancelab.settings import Settings
+
+    text = (ROOT / "docs" / "cli.md").read_text()
+    commands = _commands()
+    assert len(commands) >= 15
+    missing = [c for c in commands if f"`alliancelab {c}" not in text]
+    assert not missing, f"document in docs/cli.md: {missing}"
+    for name in Settings.model_fields:
+        assert f"ALLIANCELAB_{name.upper()}" in text, name
