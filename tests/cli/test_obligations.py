@@ -100,3 +100,12 @@ def test_historical_states_are_placed(cli):
     nato = [x for x in json.loads(r.out) if x["treaty"]["id"] == "3180"]
     assert len(nato) == 14 and {x["status"] for x in nato} == {"obliged"}
     assert "cannot place" not in r.out
+
+
+def test_table_says_when_a_pledge_is_broken(cli):
+    r = cli(*BASE, "--where", "south-china-sea", "--year", "2018", "--kind", "nonaggression")
+    assert r.code == 0 and "nonaggression (broken)" in r.out
+    r = cli(*BASE, "--where", "south-china-sea", "--year", "2018", "--kind", "nonaggression",
+            "--format", "json")
+    assert {(x["status"], x["kind"], x["breach"]) for x in json.loads(r.out)} == {
+        ("obliged", "nonaggression", True)}

@@ -130,3 +130,21 @@ def test_validate_reports_a_member_that_did_not_exist(cli, tmp_path):
     assert r.code == 2
     assert (f"{path}:4: treaty.members[1]: 260 was not a state system member in 2024"
             in r.err)
+
+
+def test_list_with_member_shows_its_own_obligations(cli):
+    r = cli("treaties", "list", "--member", "JPN", "--year", "2018", "--json")
+    row = next(x for x in json.loads(r.out) if x["id"] == "3375")
+    assert (row["obligations_of"], row["obligations"]) == ("JPN", "nonaggression, consultation")
+    r = cli("treaties", "list", "--member", "JPN", "--year", "2018")
+    assert "JPN owes" in r.out and "owed to JPN" in r.out
+
+
+def test_scenario_from_a_treaty_file_gets_a_hint(cli, tmp_path):
+    path = tmp_path / "t.toml"
+    path.write_text(cli("treaties", "show", "3375", "--toml").out)
+    for args in (("obligations", "--attacker", "CHN", "--target", "JPN", "--scenario",
+                  str(path)), ("scenarios", "show", str(path))):
+        r = cli(*args)
+        assert r.code == 2 and "add a [scenario] table" not in r.out
+        assert "a scenario file needs a [scenario] table" in r.err, r.err

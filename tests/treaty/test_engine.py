@@ -188,3 +188,37 @@ def test_event_and_lookup_read_names_in_the_year():
     assert report.for_state("DEU") == report.for_state(260)
     with pytest.raises(CoverageError, match="not a state system member in 2024"):
         armed_attack(260, "PHL", year=2024)
+
+
+def test_assumption_names_the_right_source():
+    """Only ATOP treaties are 'known until 2018 because ATOP 5.0 ends'; the 2024
+    Russia-DPRK treaty and NATO (checked by the supplement to 2024) are not."""
+    report = obligations(armed_attack("USA", "PRK"), 2025)
+    by_treaty = {f.treaty_id: f.assumptions[0] for f in report.findings if f.assumptions}
+    assert "ATOP 5.0 ends in 2018" in by_treaty["3445"]
+    assert "ATOP" not in by_treaty["rus-prk-2024"]
+    assert "known only until 2024-12-31" in by_treaty["rus-prk-2024"]
+
+
+def test_scope_text_reads_naturally():
+    """NATO Art. 6: 'in Europe', 'in Turkey', 'in the North Atlantic area ...'."""
+    report = obligations(armed_attack("RUS", "POL"), 2018)
+    reasons = " ".join(c.reason for f in report.findings if f.treaty_id == "3180"
+                       for c in f.conditions)
+    assert "in Europe" in reasons and "in Turkey" in reasons
+    assert "in the North Atlantic area" in reasons and "POL (territory) in Poland" in reasons
+    assert "in the Europe" not in reasons and "in the Turkey" not in reasons
+
+
+def test_table_marks_broken_nonaggression_pledges():
+    """The JSON keeps status 'obliged' with breach = true; the table says 'broken'."""
+    report = obligations(armed_attack("CHN", "PHL", where="south-china-sea"), 2018)
+    frame = report.to_frame()
+    broken = frame[frame.kind == "nonaggression (broken)"]
+    assert ("CHN", "3755 ASEAN Treaty of Amity and Cooperation") in set(
+        zip(broken.state, broken.treaty, strict=True))
+    assert len(broken) == sum(f.breach for f in report.findings) > 0
+    record = next(r for r in report.to_records() if r["breach"])
+    assert (record["status"], record["kind"]) == ("obliged", "nonaggression")
+    assert set(frame.kind) - {"nonaggression (broken)"} <= {"defense", "consultation",
+                                                            "neutrality", "offense"}

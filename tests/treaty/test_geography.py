@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from alliancelab.errors import UnknownNameError
-from alliancelab.treaty.geography import area, is_metropolitan, owner_of, state_area, within
+from alliancelab.treaty.geography import (
+    area,
+    is_metropolitan,
+    owner_of,
+    place_name,
+    state_area,
+    within,
+)
 
 
 @pytest.mark.parametrize(("place", "region", "inside"), [
@@ -78,3 +85,13 @@ def test_unknown_area_suggests_each_name_once():
 def test_unknown_place_is_unknown_name_error(bad):
     with pytest.raises(UnknownNameError):
         area(bad)
+
+
+@pytest.mark.parametrize(("place", "text"), [
+    ("pacific", "the Pacific area"), ("europe", "Europe"), ("TUR", "Turkey"),
+    ("PHL", "the Philippines"), ("USA", "the United States of America"),
+    ("far-east", "the Far East"), ("COW260", "the German Federal Republic"),
+    ("guam", "Guam"), ("senkaku-islands", "the Senkaku Islands"),
+])
+def test_place_names_take_the_right_article(place, text):
+    assert place_name(place) == text

@@ -100,3 +100,17 @@ def test_years_after_the_data_carry_a_note():
     assert projection_note(2024) is None
     assert "assumed still in force" in (projection_note(2030) or "")
     assert check_year(1816) == 1816
+
+
+def test_table_shows_a_members_own_obligations():
+    """ATOP 5.0 codes US-Japan 3375 asymmetrically: the US owes defence, Japan only
+    consultation (and non-aggression)."""
+    table = treaties_table(find_treaties(member="JPN", year=2018), 2018, member="JPN")
+    row = table.set_index("id").loc["3375"]
+    assert row.obligations_of == "JPN"
+    assert row.obligations == "nonaggression, consultation"
+    assert row.owed_to_member == "defense, nonaggression, consultation"
+    us = treaties_table([get_treaty(3375)], 2018, member="USA").iloc[0]
+    assert us.obligations == "defense, nonaggression, consultation"
+    whole = treaties_table([get_treaty(3375)], 2018).iloc[0]
+    assert whole.obligations_of == "any member" and "owed_to_member" not in whole

@@ -258,3 +258,21 @@ def test_builtin_scenarios_round_trip():
     for scenario in list_scenarios():
         text = dumps_scenario(scenario)
         assert loads_scenario(text) == scenario
+
+
+@pytest.mark.parametrize("name_line", ['name = 5\n', ''])
+def test_bad_or_missing_name_is_one_problem(name_line):
+    """The id is made from the name: a bad name must not also report a missing id."""
+    with pytest.raises(ValidationError) as info:
+        loads_treaty(f'[treaty]\n{name_line}members = ["JPN", "USA"]\n', source="t.toml")
+    assert len(info.value.problems) == 1
+    assert "treaty.name" in info.value.problems[0] and "'id'" not in str(info.value)
+
+
+def test_treaty_file_as_scenario_says_what_to_add():
+    text = dumps_treaty(loads_treaty('[treaty]\nname = "T"\nmembers = ["JPN", "USA"]\n'))
+    with pytest.raises(ValidationError) as info:
+        loads_scenario(text, source="t.toml")
+    assert len(info.value.problems) == 1
+    assert "add one to use a treaty file as a scenario" in info.value.problems[0]
+    assert "[scenario] table" in info.value.problems[0]

@@ -14,6 +14,7 @@ import typer
 from alliancelab.cli._format import print_frame, print_json
 from alliancelab.treaty import scenario as scenarios
 from alliancelab.treaty import tomlio
+from alliancelab.treaty.fields import country_label
 
 
 def register(app: typer.Typer) -> None:
@@ -53,7 +54,8 @@ def register(app: typer.Typer) -> None:
             typer.echo("  no new treaty: the real treaties in force only")
         for t in s.treaties:
             typer.echo(f"  treaty {t.id}: {t.name}")
-            typer.echo(f"    members: {' '.join(s.member_iso3)}")
+            own = dict.fromkeys(country_label(m.state) for m in t.members)  # this treaty's
+            typer.echo(f"    members: {' '.join(own)}")
             for ob in t.obligations:
                 scope = f" scope={'/'.join(ob.scope)}" if ob.scope else ""
                 typer.echo(f"    {ob.kind} ({ob.article or 'no article'}){scope}")

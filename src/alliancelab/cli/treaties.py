@@ -35,21 +35,28 @@ def register(app: typer.Typer) -> None:
                                                       "member a member) in this year."),
         search: str = typer.Option(None, "--search", help="Text in the treaty's or a "
                                                           "member's name."),
-        kind: str = typer.Option(None, "--kind", help="Only treaties with this obligation "
-                                                      "(defense or defence, consultation, "
-                                                      "...)."),
+        kind: str = typer.Option(None, "--kind", help="Only treaties under which someone "
+                                                      "owes this (defense or defence, "
+                                                      "consultation, ...); with --member the "
+                                                      "table shows what it owes and is owed."),
         json_: bool = typer.Option(False, "--json", help="Print JSON."),
     ) -> None:
         """Treaties by member, year and name."""
         found = library.find_treaties(member=member, year=year, search=search, kind=kind)
-        table = library.treaties_table(found, year)
+        table = library.treaties_table(found, year, member=member)
         projected = library.projection_note(year) if year is not None else None
         if projected:
             typer.echo(f"warning: {projected}", err=True)
         if json_:
             print_json(table.to_dict("records"))
             return
-        print_frame(table, title=f"{len(table)} treaties", max_rows=1000)
+        whose = table.obligations_of.iloc[0] if len(table) else None
+        shown = table.drop(columns=["obligations_of"])
+        if member is not None and whose:
+            # each member's own pledges: in 3375 Japan owes consultation, not defence
+            shown = shown.rename(columns={"obligations": f"{whose} owes",
+                                          "owed_to_member": f"owed to {whose}"})
+        print_frame(shown, title=f"{len(table)} treaties", max_rows=1000)
         if table.assumed_in_force.any():
             typer.echo(f"assumed_in_force: the source knows the treaty only until 2018 (ATOP "
                        f"5.0) or its last check; it is assumed in force in {year} because "

@@ -31,7 +31,7 @@ import pandas as pd
 
 from alliancelab.errors import InputError
 from alliancelab.treaty.fields import country_label, country_name, to_ccode
-from alliancelab.treaty.geography import area, is_metropolitan, state_area, within
+from alliancelab.treaty.geography import area, is_metropolitan, place_name, state_area, within
 from alliancelab.treaty.schema import KINDS, SCOPE_WORDS, Obligation, Treaty
 
 __all__ = ["STATUSES", "ConditionCheck", "Event", "Finding", "ObligationReport",
@@ -63,7 +63,7 @@ class Event:
     def describe(self) -> str:
         who = " and ".join(country_label(a) for a in self.attackers)
         what = "territory" if self.on == "territory" else "forces, vessels or aircraft"
-        return f"{who} attacks {country_label(self.target)} ({what}) at {area(self.where).name}"
+        return f"{who} attacks {country_label(self.target)} ({what}) in {place_name(self.where)}"
 
 
 def armed_attack(attackers: str | int | Iterable[str | int], target: str | int,
@@ -166,11 +166,13 @@ class ObligationReport:
         return [f.to_dict() for f in self.findings]
 
     def to_frame(self) -> pd.DataFrame:
-        """One row per finding, conditions summarised as text."""
+        """One row per finding, conditions summarised as text; a non-aggression pledge the
+        attack breaks is kind ``nonaggression (broken)`` (its status stays ``obliged``)."""
         rows = []
         for f in self.findings:
             rows.append({
-                "state": f.state, "status": f.status, "kind": f.kind, "toward": f.toward,
+                "state": f.state, "status": f.status,
+                "kind": f"{f.kind} (broken)" if f.breach else f.kind, "toward": f.toward,
                 "treaty": f"{f.treaty_id} {f.treaty_name}", "provision": f.provision,
                 "conditions": "; ".join(f"{c.condition}: {_mark(c.holds)} {c.reason}"
                                         for c in f.conditions),
@@ -360,7 +362,7 @@ def _provocation(event: Event, name: str, role: str) -> ConditionCheck:
 def _scope(tokens: list[str], event: Event, ally: int, role: str,
            note: str | None) -> ConditionCheck:
     results = [(t, _token(t, event, ally, role)) for t in tokens]
-    place = area(event.where).name
+    place = place_name(event.where)
     listed = "; ".join(_describe(t) for t in tokens)
     hits = [t for t, r in results if r]
     if hits:
@@ -371,7 +373,7 @@ def _scope(tokens: list[str], event: Event, ally: int, role: str,
                                                 f"{listed}")
     hit = "territory" if event.on == "territory" else "forces, vessels or aircraft"
     return ConditionCheck("location", False,
-                          f"the attack at {place} on {hit} of {country_label(event.target)} "
+                          f"the attack in {place} on {hit} of {country_label(event.target)} "
                           f"is outside the scope: {listed}")
 
 
@@ -398,18 +400,14 @@ def _token(token: str, event: Event, ally: int, role: str) -> bool | None:
 
 def _why(token: str, event: Event) -> str:
     kind, _, region = token.rpartition(":")
-    name = _short(area(region).name) if region and region not in SCOPE_WORDS else ""
-    place = area(event.where).name
+    name = place_name(region) if region and region not in SCOPE_WORDS else ""
+    place = place_name(event.where)
     if kind == "involving":
         for c in (*event.attackers, event.target):
             if within(state_area(c).id, region):
-                return f"{country_label(c)} is in the {name}, so peace there is threatened"
-        return f"the attack at {place} is in the {name}"
-    return f"the attack at {place} is {_describe(token)}"
-
-
-def _short(name: str) -> str:
-    return name.split(" (")[0]
+                return f"{country_label(c)} is in {name}, so peace there is threatened"
+        return f"the attack in {place} is in {name}"
+    return f"the attack in {place} is {_describe(token)}"
 
 
 def _describe(token: str) -> str:
@@ -419,14 +417,14 @@ def _describe(token: str) -> str:
     if token in words:
         return words[token]
     kind, _, region = token.rpartition(":")
-    name = _short(area(region).name)
+    name = place_name(region)
     if kind == "territory":
-        return f"on territory of the party in the {name}"
+        return f"on territory of the party in {name}"
     if kind == "forces":
-        return f"on forces, vessels or aircraft of the party in the {name}"
+        return f"on forces, vessels or aircraft of the party in {name}"
     if kind == "involving":
-        return f"threatening peace in the {name} (an attack there, or by or on a state there)"
-    return f"in the {name}"
+        return f"threatening peace in {name} (an attack there, or by or on a state there)"
+    return f"in {name}"
 
 
 def _effect(kind: str, x: int, ally: int, event: Event, role: str) -> str:
@@ -449,8 +447,12 @@ def _effect(kind: str, x: int, ally: int, event: Event, role: str) -> str:
 def _assumptions(treaty: Treaty, year: int) -> tuple[str, ...]:
     if not treaty.assumed_in(year):
         return ()
-    return (f"treaty {treaty.id} is known only until {treaty.known_until} (ATOP 5.0 ends in "
-            f"2018); it is assumed still in force in {year} because nothing recorded ends it",)
+    from alliancelab.treaty.atop import ATOP_KNOWN_UNTIL
+
+    why = ("ATOP 5.0 ends in 2018" if treaty.atopid is not None
+           and treaty.known_until == ATOP_KNOWN_UNTIL else "the last date its sources cover")
+    return (f"treaty {treaty.id} is known only until {treaty.known_until} ({why}); it is "
+            f"assumed still in force in {year} because nothing recorded ends it",)
 
 
 def _notes(treaty: Treaty, ob: Obligation, year: int, x: int, ally: int) -> tuple[str, ...]:

@@ -19,6 +19,8 @@ True
 (False, True)
 >>> area("Japan").id, area("South China Sea").id
 ('JPN', 'south-china-sea')
+>>> place_name("pacific"), place_name("europe"), place_name("TUR"), place_name("PHL")
+('the Pacific area', 'Europe', 'Turkey', 'the Philippines')
 """
 
 from __future__ import annotations
@@ -31,8 +33,8 @@ from importlib.resources import files
 from alliancelab.errors import AllianceLabError, UnknownCountryError, UnknownNameError
 from alliancelab.treaty.fields import country_label, country_name, to_ccode
 
-__all__ = ["Area", "area", "areas", "is_area", "is_metropolitan", "owner_of", "state_area",
-           "within"]
+__all__ = ["Area", "area", "areas", "is_area", "is_metropolitan", "owner_of", "place_name",
+           "state_area", "within"]
 
 # UN M49 sub-regions (countrycode's region23) -> gazetteer regions, for states not listed
 # in the gazetteer's [states] table.
@@ -102,6 +104,25 @@ def area(name: str | int, year: int | None = None) -> Area:
     except UnknownCountryError:
         known = list(dict.fromkeys([*sorted(named), *sorted(by_name)]))
         raise UnknownNameError("area", str(name), known) from None
+
+
+def place_name(place: Area | str) -> str:
+    """The area's name as it reads after "in": "the Pacific area", "Europe", "Turkey",
+    "the Philippines" (parenthetical glosses dropped)."""
+    a = place if isinstance(place, Area) else area(place)
+    name = a.name.split(" (")[0]
+    words = name.casefold().split()
+    if (" of " in f" {name} " or words[-1] in _THE_LAST or words[0] in _THE_FIRST):
+        return f"the {name}"
+    return name
+
+
+# Names that take "the": by their last word (seas, areas, republics, plural names) or first.
+_THE_LAST = {"area", "sea", "ocean", "strait", "peninsula", "islands", "east", "pacific",
+             "atlantic", "territories", "republic", "kingdom", "states", "emirates",
+             "federation", "union", "netherlands", "philippines", "bahamas", "comoros",
+             "maldives", "seychelles", "sicilies", "gambia", "grenadines"}
+_THE_FIRST = {"united", "federal", "federated", "democratic"}
 
 
 def is_area(name: str) -> bool:

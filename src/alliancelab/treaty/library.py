@@ -28,7 +28,15 @@ from pydantic import Field, model_validator
 from alliancelab.errors import AllianceLabError, CoverageError, InputError, UnknownNameError
 from alliancelab.treaty.atop import atop_treaties
 from alliancelab.treaty.fields import CountryRef, WhenField, country_label, country_name, to_ccode
-from alliancelab.treaty.schema import FIRST_YEAR, LAST_YEAR, Member, Treaty, _Model, normalize_kind
+from alliancelab.treaty.schema import (
+    FIRST_YEAR,
+    KINDS,
+    LAST_YEAR,
+    Member,
+    Treaty,
+    _Model,
+    normalize_kind,
+)
 from alliancelab.treaty.tomlio import loads_treaty
 
 __all__ = [
@@ -179,23 +187,40 @@ def find_treaties(member: str | int | None = None, year: int | None = None,
     return out
 
 
-def treaties_table(treaties: list[Treaty], year: int | None = None) -> pd.DataFrame:
+def treaties_table(treaties: list[Treaty], year: int | None = None,
+                   member: str | int | None = None) -> pd.DataFrame:
     """One row per treaty: id, name, signed, ended, members, obligations, and whether being
-    in force in ``year`` is assumed (ATOP ends in 2018)."""
+    in force in ``year`` is assumed (ATOP ends in 2018).
+
+    ``obligations`` lists the kinds anyone owes under the treaty; with ``member`` (read in
+    ``year``) it lists only what that member owes (in US-Japan 3375, Japan owes
+    consultation, not defence) and ``owed_to_member`` what the others owe it.
+    ``obligations_of`` says whose obligations they are.
+    """
+    code = to_ccode(member, year) if member is not None else None
+    whose = country_label(code) if code is not None else "any member"
     rows = []
     for t in treaties:
         members = t.members_in(year) if year is not None else t.member_ccodes
-        rows.append({
+        row: dict[str, Any] = {
             "id": t.id,
             "name": t.short_name or t.name,
             "signed": str(t.signed) if t.signed else None,
             "ended": str(t.ended) if t.ended else None,
             "members": " ".join(country_label(c) for c in members),
             "obligations": ", ".join(t.obligation_kinds),
-            "assumed_in_force": bool(year is not None and t.assumed_in(year)),
-        })
-    return pd.DataFrame(rows, columns=["id", "name", "signed", "ended", "members",
-                                       "obligations", "assumed_in_force"])
+            "obligations_of": whose,
+        }
+        if code is not None:
+            owes = {ob.kind for ob, a, _ in t.directed(year) if a == code}
+            owed = {ob.kind for ob, _, b in t.directed(year) if b == code}
+            row["obligations"] = ", ".join(k for k in KINDS if k in owes) or "none"
+            row["owed_to_member"] = ", ".join(k for k in KINDS if k in owed) or "none"
+        row["assumed_in_force"] = bool(year is not None and t.assumed_in(year))
+        rows.append(row)
+    columns = ["id", "name", "signed", "ended", "members", "obligations", "obligations_of",
+               *(["owed_to_member"] if code is not None else []), "assumed_in_force"]
+    return pd.DataFrame(rows, columns=columns)
 
 
 # --- helpers ---------------------------------------------------------------------------

@@ -310,8 +310,9 @@ class Treaty(_Model):
 
         if isinstance(data, Mapping):
             data = dict(data)
-            if "id" not in data and isinstance(data.get("name"), str):
-                data["id"] = _slug(data["name"]) or "treaty"
+            if "id" not in data:  # made from the name; a bad or missing name is its own error
+                name = data.get("name")
+                data["id"] = (_slug(name) if isinstance(name, str) else "") or "treaty"
             if isinstance(data.get("members"), list):
                 data["members"] = [
                     {"state": m} if isinstance(m, str | int) and not isinstance(m, bool) else m

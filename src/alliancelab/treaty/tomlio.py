@@ -350,6 +350,10 @@ def _message(model: type[pydantic.BaseModel], loc: tuple[Any, ...], e: Mapping[s
         close = get_close_matches(name, fields, n=1, cutoff=0.5)
         hint = f"did you mean {close[0]!r}?" if close else f"known fields: {', '.join(fields)}"
         return f"unknown field {name!r}; {hint}"
+    if kind == "missing" and model is ScenarioFile and loc == ("scenario",):
+        return ("missing required field 'scenario'; a scenario file needs a [scenario] table "
+                "(name = \"...\", optional year and rivals) above its [treaty]: add one to "
+                "use a treaty file as a scenario (docs/treaty-format.md, 'Scenario file')")
     if kind == "missing":
         return f"missing required field {str(loc[-1])!r}" if loc else "missing field"
     if kind == "literal_error":
