@@ -100,3 +100,12 @@ def test_accessions_read_names_in_their_year():
     assert a.state == 260
     assert resolve_names({"members": [{"state": "DEU", "joined": "1991"}]})["members"] == [
         {"state": 255, "joined": "1991"}]
+
+
+def test_obligation_names_a_member_given_by_code():
+    """A member written as a COW code with its own joined date is still what 'DEU' in an
+    obligation names (the treaty's signing year alone, 1949, has no German state)."""
+    t = loads_treaty('[treaty]\nname = "T"\nsigned = 1949-04-04\n'
+                     'members = ["USA", { state = 260, joined = 1955-05-06 }]\n'
+                     '[[treaty.obligations]]\nkind = "defense"\nmembers = ["DEU"]\n')
+    assert t.obligations[0].members == [260]

@@ -158,9 +158,14 @@ def _tables() -> tuple[dict[int, str], dict[str, int], dict[int, str]]:
     return label, ccode_of, names
 
 
-def known_ccodes() -> set[int]:
+def known_ccodes() -> frozenset[int]:
     """Every COW code (and ATOP's few non-COW codes) a treaty may name."""
-    return set(_tables()[2])
+    return _known()
+
+
+@cache
+def _known() -> frozenset[int]:
+    return frozenset(_tables()[2])
 
 
 def country_label(ccode: int) -> str:

@@ -31,7 +31,7 @@ Example
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from alliancelab.errors import AllianceLabError, CoverageError
@@ -81,26 +81,33 @@ def resolve_names(data: Mapping[str, Any], context_year: int | None = None) -> d
     is for validation to report."""
     out = dict(data)
     base, _ = treaty_year(data, context_year)
-    spells: list[tuple[int, int | None]] = []
+    spells: list[tuple[int, Any]] = []  # (code, member entry): its year is found if needed
     members = data.get("members")
     if isinstance(members, list):
         new = []
         for entry in members:
-            year, _ = member_year(entry, data, context_year)
             value = entry.get("state") if isinstance(entry, Mapping) else entry
+            if isinstance(value, int) and not isinstance(value, bool):
+                spells.append((value, entry))  # a code means itself
+                new.append(entry)
+                continue
+            year, _ = member_year(entry, data, context_year)
             code = _code(value, year) if year is not None else None
             if code is None:
                 code = _code(value, None)
             elif isinstance(value, str):
                 entry = {**entry, "state": code} if isinstance(entry, Mapping) else code
             if code is not None:
-                spells.append((code, year))
+                spells.append((code, entry))
             new.append(entry)
         out["members"] = new
     obligations = data.get("obligations")
     if isinstance(obligations, list):
-        out["obligations"] = [_obligation(ob, spells, base) if isinstance(ob, Mapping) else ob
-                              for ob in obligations]
+        def year_of(entry: Any) -> int | None:
+            return member_year(entry, data, context_year)[0]
+
+        out["obligations"] = [_obligation(ob, spells, base, year_of) if isinstance(ob, Mapping)
+                              else ob for ob in obligations]
     return out
 
 
@@ -153,14 +160,14 @@ def _code(value: Any, year: int | None) -> int | None:
         return None
 
 
-def _obligation(ob: Mapping[str, Any], spells: list[tuple[int, int | None]],
-                base: int | None) -> dict[str, Any]:
+def _obligation(ob: Mapping[str, Any], spells: list[tuple[int, Any]], base: int | None,
+                year_of: Callable[[Any], int | None]) -> dict[str, Any]:
     out = dict(ob)
     year = _year(ob.get("since")) or base
     for key in ("members", "toward"):
         listed = ob.get(key)
         if isinstance(listed, list):
-            out[key] = [_member_named(v, spells, year) for v in listed]
+            out[key] = [_member_named(v, spells, year, year_of) for v in listed]
     adversaries = ob.get("adversaries")
     if isinstance(adversaries, list):
         out["adversaries"] = [read_name(v, year) for v in adversaries]
@@ -170,10 +177,12 @@ def _obligation(ob: Mapping[str, Any], spells: list[tuple[int, int | None]],
     return out
 
 
-def _member_named(value: Any, spells: list[tuple[int, int | None]], year: int | None) -> Any:
+def _member_named(value: Any, spells: list[tuple[int, Any]], year: int | None,
+                  year_of: Callable[[Any], int | None]) -> Any:
     if not isinstance(value, str):
         return value
-    hits = {code for code, own in spells if own is not None and _code(value, own) == code}
+    hits = {code for code, entry in spells if (own := year_of(entry)) is not None
+            and _code(value, own) == code}
     if len(hits) == 1:
         return hits.pop()
     return read_name(value, year)
