@@ -66,3 +66,9 @@ def test_names_follow_the_year() -> None:
     assert countries.resolve(365, 2000).name == "Russia"
     assert countries.resolve(345, 2010).name == "Serbia"
     assert countries.resolve(345, 1980).name == "Yugoslavia"
+
+
+@pytest.mark.parametrize("query", ["²", "", "   ", "٣٤٥"])
+def test_odd_input_is_a_clear_error(query: str) -> None:
+    with pytest.raises(UnknownCountryError):
+        countries.resolve(query)

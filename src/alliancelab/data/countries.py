@@ -211,10 +211,12 @@ def _country(ccode: int, year: int | None) -> Country:
 
 
 def _candidates(query: str | int) -> set[int]:
-    if isinstance(query, int) or (isinstance(query, str) and query.strip().isdigit()):
+    if isinstance(query, bool):
+        raise InputError(f"{query!r} is not a country", hint="give a name, ISO3 or COW code")
+    text = query.strip() if isinstance(query, str) else query
+    if isinstance(query, int) or (text.isascii() and text.isdigit()):
         code = int(query)
         return {code} if code in _names() else set()
-    text = query.strip()
     if len(text) == 3 and text.upper() in _iso3_index():
         return set(_iso3_index()[text.upper()])
     return set(_index().get(_norm(query), set()))
