@@ -56,6 +56,12 @@ class Settings(BaseSettings):
         default=8765, ge=1, le=65535,
         description="Port of `alliancelab web` (ALLIANCELAB_WEB_PORT).",
     )
+    dask_scheduler: str | None = Field(
+        default=None,
+        description="Dask scheduler for Monte Carlo crisis cascades: an address "
+        "(tcp://host:port) or `local` for a cluster on this machine; unset: run in process "
+        "(ALLIANCELAB_DASK_SCHEDULER).",
+    )
 
 
 @lru_cache(maxsize=1)
