@@ -32,6 +32,7 @@ COMMANDS = (
     "alliancelab.cli.assess",
     "alliancelab.cli.web",
     "alliancelab.cli.align",
+    "alliancelab.cli.cascade",
 )
 
 
