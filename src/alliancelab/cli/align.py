@@ -71,7 +71,12 @@ def register(app: typer.Typer) -> None:
             size_source)
         _check_exact_size(problem.n, method)
         options = {"k": k, "basins": not no_basins, "restarts": restarts, "seed": seed}
-        from alliancelab.align.solver import solve
+        from alliancelab.align.solver import AUTO_EXACT_MAX, solve
+
+        if method == "exact" and not no_basins and problem.n > AUTO_EXACT_MAX + 2:
+            minutes = 2 ** (problem.n - 1) / 5e6 / 60  # ~5e6 configurations/s on 2 cores
+            typer.echo(f"note: exact basins for {problem.n} actors take about "
+                       f"{minutes:.0f} minute(s) on 2 cores; --no-basins skips them", err=True)
 
         landscape = solve(problem, method, **options)  # type: ignore[arg-type]
         baseline = (solve(baseline_problem, method, **options)  # type: ignore[arg-type]
