@@ -114,40 +114,24 @@ def _problem(sizes, propensity, region, states, year, scenario, amount, weights,
                          hint=f"use {' or '.join(SIZE_SOURCES)}")
     if region is not None and states is not None:
         raise InputError("give --region or --states, not both")
-    members: list[int] = []
-    extra: list[int] = []
-    label = None
+    state_list = None
+    if states is not None:
+        state_list = [s.strip() for s in states.split(",") if s.strip()]
+        state_list = [int(s) if s.isdigit() else s for s in state_list]
     if scenario is not None:
+        from alliancelab.align.scenario import scenario_problems
         from alliancelab.treaty.scenario import load_scenario
 
-        scen = load_scenario(scenario)
-        year = scen.year if year is None else year
-        members = scen.member_ccodes
-        extra = [*members, *scen.rival_ccodes]
-        label = scen.treaty.name if scen.treaty is not None else None
-        if not members:
-            raise InputError(f"scenario {scenario!r} has no treaty to add",
-                             hint="choose a scenario with a treaty (alliancelab scenarios list)")
-        if region is None and states is None:
-            states = ",".join(str(c) for c in extra)
+        pair = scenario_problems(load_scenario(scenario), year, region, state_list,
+                                 treaty_propensity=amount, weights=weights, sizes=size_source)
+        return pair.with_treaty, pair.without_treaty, pair.treaty_name
     if region is None and states is None:
         raise InputError("say which actors: --sizes/--propensity, --region or --states",
                          hint="e.g. alliancelab align --region asia-pacific --year 2023")
     if year is None:
         raise InputError("--year is needed with --region or --states", hint="e.g. --year 2023")
-    state_list = None
-    if states is not None:
-        state_list = [s.strip() for s in states.split(",") if s.strip()]
-        state_list = [int(s) if s.isdigit() else s for s in state_list]
-    common = {"region": region, "weights": weights, "sizes": size_source,
-              "extra_states": extra}
-    baseline = data_problem(state_list, year, **common)  # type: ignore[arg-type]
-    if not members:
-        return baseline, None, None
-    with_treaty = data_problem(state_list, year, treaty_members=members,  # type: ignore[arg-type]
-                               treaty_propensity=amount, treaty_name=label or "treaty",
-                               **common)
-    return with_treaty, baseline, label
+    return data_problem(state_list, year, region=region, weights=weights,  # type: ignore[arg-type]
+                        sizes=size_source), None, None
 
 
 def _check_exact_size(n: int, method: str) -> None:

@@ -94,20 +94,16 @@ def obligations_json(attackers: tuple[str, ...], target: str, where: str | None,
 
 @lru_cache(maxsize=64)
 def alignments(region: str, year: int, scenario: str | None, top: int = 5) -> dict[str, Any]:
-    """Stable alignments of a region with (and without) a scenario's treaty."""
+    """Stable alignments of a region, with and without a scenario's treaty."""
     from alliancelab.align import solve
     from alliancelab.align.propensity import data_problem
+    from alliancelab.align.scenario import scenario_problems
 
-    members: list[int] = []
-    label = None
+    out: dict[str, Any] = {"region": region, "year": year, "scenario": scenario}
     if scenario:
-        scen = _scenario(scenario)
-        members, label = scen.member_ccodes, (scen.treaty.name if scen.treaty else None)
-    base = data_problem(None, year, region=region)
-    out: dict[str, Any] = {"region": region, "year": year, "scenario": scenario,
-                           "without_treaty": solve(base).to_dict(top=top)}
-    if members:
-        treaty = data_problem(None, year, region=region, treaty_members=members,
-                              treaty_name=label or "treaty", extra_states=members)
-        out["with_treaty"] = solve(treaty).to_dict(top=top)
+        pair = scenario_problems(_scenario(scenario), year, region)
+        out["without_treaty"] = solve(pair.without_treaty).to_dict(top=top)
+        out["with_treaty"] = solve(pair.with_treaty).to_dict(top=top)
+    else:
+        out["without_treaty"] = solve(data_problem(None, year, region=region)).to_dict(top=top)
     return out
