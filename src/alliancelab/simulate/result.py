@@ -97,7 +97,7 @@ class CascadeDistribution:
     def summary(self) -> pd.DataFrame:
         """One row per state: its probability of ending on each side and of being drawn in.
 
-        Original parties are listed first (probability 1 on their side), then the others
+        Attackers, then the target, are listed first (probability 1 on their side), then the others
         by decreasing probability of being drawn in. Monte Carlo results add ``se``, the
         standard error of ``p_drawn_in``.
         """
@@ -113,8 +113,8 @@ class CascadeDistribution:
                 row["se"] = 0.0 if s in parties else self.standard_error(pa + pt)
             rows.append(row)
         frame = pd.DataFrame(rows)
-        order = np.lexsort((frame["state"], -frame["p_drawn_in"],
-                            frame["role"].eq("ally").to_numpy()))
+        rank = frame["role"].map({"attacker": 0, "target": 1, "ally": 2}).to_numpy()
+        order = np.lexsort((frame["state"], -frame["p_drawn_in"], rank))
         return frame.iloc[order].reset_index(drop=True)
 
     def belligerents_table(self) -> pd.DataFrame:
