@@ -34,14 +34,14 @@ import numpy as np
 from alliancelab.errors import InputError
 from alliancelab.simulate._random import Seed, as_seed_sequence, chunk_sizes
 from alliancelab.simulate.graph import ObligationGraph, completed
-from alliancelab.simulate.kernel import CompiledGraph, compile_graph, propagate
+from alliancelab.simulate.kernel import CompiledGraph, compile_graph, propagate, side_codes
 from alliancelab.simulate.rates import (
     HonourProbabilities,
     honour_probabilities,
     undecided_policy,
 )
 from alliancelab.simulate.result import CascadeDistribution
-from alliancelab.treaty.fields import to_ccode
+from alliancelab.treaty.fields import country_label, to_ccode
 
 __all__ = ["CHUNK_SIZE", "EXACT_LIMIT", "exact", "monte_carlo", "run_chunk"]
 
@@ -112,7 +112,8 @@ def monte_carlo(graph: ObligationGraph, runs: int = 10_000, *, seed: Seed = None
     total = _merge(parts, compiled.n_states)
     return _distribution(graph, compiled, total, rates, policy, runs=runs,
                          seed_entropy=seq.entropy, chunk_size=chunk_size, backend=backend,
-                         seconds=time.perf_counter() - start)
+                         seconds=time.perf_counter() - start,
+                         details={"refusing": [country_label(r) for r in refuse]})
 
 
 def exact(graph: ObligationGraph, *,
@@ -130,7 +131,8 @@ def exact(graph: ObligationGraph, *,
     policy = undecided_policy(undecided)
     if policy[0] != "skip":
         graph = completed(graph)
-    c = compile_graph(graph, rates, policy, [to_ccode(r, graph.year) for r in refusing])
+    refuse = [to_ccode(r, graph.year) for r in refusing]
+    c = compile_graph(graph, rates, policy, refuse)
     n = c.n_pledges
     if n > EXACT_LIMIT:
         raise InputError(f"{n} pledges can draw states into this crisis: too many to "
@@ -150,12 +152,10 @@ def exact(graph: ObligationGraph, *,
         p_side[:, 0] += weight @ (side == 1)
         p_side[:, 1] += weight @ (side == 2)
         np.add.at(p_count, (side > 0).sum(axis=1), weight)
-        keys, inverse = np.unique(_row_keys(side), return_inverse=True)
-        sums = np.bincount(inverse.ravel(), weights=weight, minlength=len(keys))
-        for key, w in zip(keys, sums, strict=True):
-            coalitions[bytes(key)] += float(w)
+        coalitions.update(_lineups(side, weight))
     return _distribution(graph, c, None, rates, policy, exact=(p_side, p_count, coalitions),
-                         seconds=time.perf_counter() - start)
+                         seconds=time.perf_counter() - start,
+                         details={"refusing": [country_label(r) for r in refuse]})
 
 
 def run_chunk(c: CompiledGraph, runs: int, seed: np.random.SeedSequence) -> ChunkStats:
@@ -165,9 +165,8 @@ def run_chunk(c: CompiledGraph, runs: int, seed: np.random.SeedSequence) -> Chun
     side, _ = propagate(c, honoured)
     counts = np.stack([(side == 1).sum(axis=0), (side == 2).sum(axis=0)], axis=1)
     belligerents = np.bincount((side > 0).sum(axis=1), minlength=c.n_states + 1)
-    keys, n = np.unique(_row_keys(side), return_counts=True)
     return ChunkStats(runs, counts.astype(np.int64), belligerents.astype(np.int64),
-                      Counter({bytes(k): int(v) for k, v in zip(keys, n, strict=True)}))
+                      Counter(_lineups(side)))
 
 
 # --- helpers ---------------------------------------------------------------------------
@@ -178,10 +177,16 @@ def _check_count(name: str, value: int) -> None:
         raise InputError(f"{name} must be a whole number >= 1, got {value!r}")
 
 
-def _row_keys(side: np.ndarray) -> np.ndarray:
-    """Each row of ``side`` as one opaque value (for counting distinct line-ups)."""
-    rows = np.ascontiguousarray(side, dtype=np.int8)
-    return rows.view(np.dtype((np.void, rows.shape[1]))).ravel()
+def _lineups(side: np.ndarray, weight: np.ndarray | None = None) -> dict[bytes, float]:
+    """Distinct rows of ``side`` (as bytes) with their count, or summed ``weight``."""
+    codes = side_codes(side)
+    if codes is None:  # more than 31 states: compare whole rows
+        rows = np.ascontiguousarray(side, dtype=np.int8)
+        codes = rows.view(np.dtype((np.void, rows.shape[1]))).ravel()
+    keys, first, inverse = np.unique(codes, return_index=True, return_inverse=True)
+    sums = np.bincount(inverse.ravel(), weights=weight, minlength=len(keys))
+    cast = int if weight is None else float
+    return {side[i].astype(np.int8).tobytes(): cast(v) for i, v in zip(first, sums, strict=True)}
 
 
 def _merge(parts: list[ChunkStats], n_states: int) -> ChunkStats:

@@ -148,6 +148,7 @@ class CascadeDistribution:
             "seconds": self.seconds,
             "honour": self.honour.to_dict(),
             "undecided_policy": _policy(self.policy),
+            "refusing": list(self.details.get("refusing", [])),
             "undecided_skipped": len(self.compiled.undecided),
             "pledges": self.compiled.n_pledges,
             "states": states,
