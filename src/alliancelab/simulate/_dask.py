@@ -5,10 +5,11 @@ The scheduler is, in order: the ``scheduler`` argument (an address such as
 setting ``ALLIANCELAB_DASK_SCHEDULER``, else none (the run stays in this process, with
 numpy). ``"local"`` starts a :class:`distributed.LocalCluster` on this machine for the run
 (one single-threaded worker process per core, or ``workers``) and shuts it down after;
-``"off"`` forces the in-process run whatever the setting says. Each chunk is a task; the
-compiled graph is sent to the workers once. A scheduler that cannot be reached is a
-:class:`SchedulerError` (exit code 2 on the command line). Workers need alliancelab
-installed (the same version) to import the chunk function.
+``"off"`` forces the in-process run whatever the setting says. Consecutive chunks are
+grouped into about four tasks per worker; the compiled graph is sent to the workers once.
+A scheduler that cannot be reached is a :class:`SchedulerError` (exit code 2 on the
+command line). Workers need alliancelab installed (the same version) to import the chunk
+function.
 
 Example
 -------
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import math
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
@@ -84,23 +86,29 @@ def dask_client(scheduler: Any, workers: int | None = None) -> Iterator[Any]:
 def map_chunks(client: Any, fn: Callable[..., Any], shared: Any, sizes: Sequence[int],
                seeds: Sequence[Any], progress: Callable[[int], None] | None = None
                ) -> list[Any]:
-    """``[fn(shared, sizes[i], seeds[i]) for i ...]`` on the cluster, in chunk order.
+    """``fn(shared, sizes[a:b], seeds[a:b])`` for consecutive groups of chunks, on the
+    cluster; the results in order.
 
-    ``progress(n)`` is called with the number of runs of each chunk as it finishes.
+    Chunks are grouped into about four tasks per worker (a chunk takes milliseconds, less
+    than a task's overhead); the grouping does not change what each chunk draws.
+    ``progress(n)`` is called with the number of runs of each group as it finishes.
     """
     from distributed import as_completed
 
     try:
+        n_workers = max(1, len(client.scheduler_info().get("workers", {})))
+        per_task = max(1, math.ceil(len(sizes) / (4 * n_workers)))
+        groups = [(list(sizes[i:i + per_task]), list(seeds[i:i + per_task]))
+                  for i in range(0, len(sizes), per_task)]
         [ref] = client.scatter([shared], broadcast=True)
-        futures = [client.submit(fn, ref, size, seed, pure=False)
-                   for size, seed in zip(sizes, seeds, strict=True)]
+        futures = [client.submit(fn, ref, size, seed, pure=False) for size, seed in groups]
         position = {f.key: i for i, f in enumerate(futures)}
         out: list[Any] = [None] * len(futures)
         for future in as_completed(futures, loop=client.loop):
             i = position[future.key]
             out[i] = future.result()
             if progress is not None:
-                progress(sizes[i])
+                progress(sum(groups[i][0]))
     except (OSError, TimeoutError) as err:
         raise SchedulerError(f"lost the Dask scheduler during the run: {err}",
                              hint="check the cluster, or run without --dask") from None

@@ -43,7 +43,7 @@ from alliancelab.simulate.rates import (
 from alliancelab.simulate.result import CascadeDistribution
 from alliancelab.treaty.fields import country_label, to_ccode
 
-__all__ = ["CHUNK_SIZE", "EXACT_LIMIT", "exact", "monte_carlo", "run_chunk"]
+__all__ = ["CHUNK_SIZE", "EXACT_LIMIT", "exact", "monte_carlo", "run_chunk", "run_chunks"]
 
 CHUNK_SIZE = 4096
 EXACT_LIMIT = 22
@@ -69,19 +69,21 @@ class ChunkStats:
 def monte_carlo(graph: ObligationGraph, runs: int = 10_000, *, seed: Seed = None,
                 honour: str | dict[str, float] | HonourProbabilities | None = None,
                 undecided: str | float | None = "skip", refusing: Iterable[str | int] = (),
-                scheduler: object = None,
-                workers: int | None = None, chunk_size: int = CHUNK_SIZE,
+                scheduler: object = None, workers: int | None = None,
+                threads: int | None = None, chunk_size: int = CHUNK_SIZE,
                 progress: Callable[[int], None] | None = None) -> CascadeDistribution:
     """``runs`` random cascades of ``graph``; each pledge honoured with its probability.
 
     ``honour``: honour probabilities (:func:`~alliancelab.simulate.rates.
     honour_probabilities`; default Berkemeier and Fuhrmann 2018). ``undecided``: the
     cannot-decide policy. ``refusing``: states that honour none of their pledges.
-    ``seed``: int, numpy Generator or None. ``scheduler``: None (the
-    setting ``ALLIANCELAB_DASK_SCHEDULER``, else in process), ``"off"``, ``"local"`` (a
-    local Dask cluster of ``workers`` processes), a scheduler address or a
-    :class:`distributed.Client`. ``progress(n)`` is called as each chunk of ``n`` runs
-    finishes. Results depend only on the seed, ``runs`` and ``chunk_size``.
+    ``seed``: int, numpy Generator or None. ``scheduler``: None (the setting
+    ``ALLIANCELAB_DASK_SCHEDULER``, else in process), ``"off"``, ``"local"`` (a local Dask
+    cluster of ``workers`` processes), a scheduler address or a
+    :class:`distributed.Client`. In process, chunks run on ``threads`` threads (default
+    ``ALLIANCELAB_THREADS``). ``progress(n)`` is called as ``n`` more runs finish.
+    Results depend only on the seed, ``runs`` and ``chunk_size``: not on threads,
+    workers or where the chunks run.
     """
     from alliancelab.simulate._dask import dask_client, map_chunks, scheduler_choice
 
@@ -99,16 +101,13 @@ def monte_carlo(graph: ObligationGraph, runs: int = 10_000, *, seed: Seed = None
     start = time.perf_counter()
     target = scheduler_choice(scheduler)
     if target is None:
-        backend = "numpy"
-        parts = []
-        for size, child in zip(sizes, children, strict=True):
-            parts.append(run_chunk(compiled, size, child))
-            if progress is not None:
-                progress(size)
+        n = _threads(threads)
+        backend = f"numpy, {n} thread{'s' if n > 1 else ''}"
+        parts = _in_process(compiled, sizes, children, n, progress)
     else:
         with dask_client(target, workers) as client:
             backend = f"dask:{client.scheduler.address}"
-            parts = map_chunks(client, run_chunk, compiled, sizes, children, progress)
+            parts = map_chunks(client, run_chunks, compiled, sizes, children, progress)
     total = _merge(parts, compiled.n_states)
     return _distribution(graph, compiled, total, rates, policy, runs=runs,
                          seed_entropy=seq.entropy, chunk_size=chunk_size, backend=backend,
@@ -169,7 +168,48 @@ def run_chunk(c: CompiledGraph, runs: int, seed: np.random.SeedSequence) -> Chun
                       Counter(_lineups(side)))
 
 
+def run_chunks(c: CompiledGraph, sizes: list[int], seeds: list[np.random.SeedSequence]
+               ) -> ChunkStats:
+    """Several chunks in a row (one Dask task), their counts added up."""
+    return _merge([run_chunk(c, n, s) for n, s in zip(sizes, seeds, strict=True)],
+                  c.n_states)
+
+
 # --- helpers ---------------------------------------------------------------------------
+
+
+def _threads(threads: int | None) -> int:
+    if threads is None:
+        from alliancelab.settings import get_settings
+
+        return get_settings().threads
+    _check_count("threads", threads)
+    return int(threads)
+
+
+def _in_process(c: CompiledGraph, sizes: list[int], seeds: list[np.random.SeedSequence],
+                threads: int, progress: Callable[[int], None] | None) -> list[ChunkStats]:
+    """Each chunk in this process; the compiled cascade releases the GIL, so chunks run
+    side by side on ``threads`` threads."""
+    if threads == 1 or len(sizes) == 1:
+        out = []
+        for size, seed in zip(sizes, seeds, strict=True):
+            out.append(run_chunk(c, size, seed))
+            if progress is not None:
+                progress(size)
+        return out
+    from concurrent.futures import ThreadPoolExecutor, as_completed
+
+    parts: list[ChunkStats | None] = [None] * len(sizes)
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        futures = {pool.submit(run_chunk, c, size, seed): i
+                   for i, (size, seed) in enumerate(zip(sizes, seeds, strict=True))}
+        for future in as_completed(futures):
+            i = futures[future]
+            parts[i] = future.result()
+            if progress is not None:
+                progress(sizes[i])
+    return parts  # type: ignore[return-value]
 
 
 def _check_count(name: str, value: int) -> None:
