@@ -32,8 +32,8 @@ Provocation, state of war and request for consultation are those of the original
 
 Each question is asked once per (trigger, graph); whole graphs are memoised per (event,
 year, treaties, homeland), so repeated cascades and Monte Carlo runs on one crisis build
-it once (about 10 ms per engine question; the China-Philippines 2024 Asian NATO crisis
-asks a few dozen).
+it once (5 to 40 ms per engine question; the China-Philippines 2024 Asian NATO crisis
+asks 6).
 
 Example
 -------
