@@ -37,14 +37,16 @@ _WHERE = {
     "read_problem": "inputs",
     "alignment_map": "figure", "write_map_html": "figure",
     "run_backtest": "backtest", "write_backtest_doc": "backtest",
-    "as_generator": "_random",
+    "as_generator": "alliancelab.seeds",
 }
 
 
 def __getattr__(name: str) -> Any:
     if name not in _WHERE:
         raise AttributeError(f"module 'alliancelab.align' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"alliancelab.align.{_WHERE[name]}"), name)
+    where = _WHERE[name]
+    module = where if where.startswith("alliancelab.") else f"alliancelab.align.{where}"
+    value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value
 

@@ -37,12 +37,12 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
-from alliancelab.align._random import Seed, as_generator
 from alliancelab.align.propensity import Weights, data_problem
 from alliancelab.align.regions import BACKTEST_REGIONS, region_states
 from alliancelab.align.solver import AUTO_EXACT_MAX, solve
 from alliancelab.data import get_source, load
 from alliancelab.data.countries import system_members
+from alliancelab.seeds import Seed, as_generator
 
 __all__ = ["DECADES", "Backtest", "backtest_case", "run_backtest", "write_backtest_doc"]
 

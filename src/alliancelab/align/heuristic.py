@@ -11,7 +11,7 @@ start, and (for two coalitions) the share of restarts ending at a configuration 
 unbiased estimate of its exact basin share.
 
 The restarts run in parallel (numba ``prange``); each gets its own 64-bit seed drawn from
-the caller's ``seed`` (:mod:`alliancelab.align._random`), so results are reproducible and
+the caller's ``seed`` (:mod:`alliancelab.seeds`), so results are reproducible and
 independent of the number of threads. Distinct end configurations are returned best
 first, with how many restarts ended there (``basin`` = that share).
 
@@ -37,10 +37,10 @@ from typing import Literal
 import numpy as np
 from numba import njit, prange
 
-from alliancelab.align._random import Seed, as_generator, restart_seeds
 from alliancelab.align.model import LandscapeProblem
 from alliancelab.align.result import Landscape, canonical_labels, make_alignments
 from alliancelab.errors import InputError
+from alliancelab.seeds import Seed, as_generator, restart_seeds
 
 __all__ = ["default_sweeps", "solve_heuristic"]
 

@@ -18,12 +18,12 @@ from __future__ import annotations
 
 from typing import Literal
 
-from alliancelab.align._random import Seed
 from alliancelab.align.exact import EXACT_LIMIT, solve_exact
 from alliancelab.align.heuristic import Strategy, solve_heuristic
 from alliancelab.align.model import LandscapeProblem
 from alliancelab.align.result import Landscape
 from alliancelab.errors import InputError
+from alliancelab.seeds import Seed
 
 __all__ = ["AUTO_EXACT_MAX", "METHODS", "solve"]
 

@@ -36,14 +36,16 @@ _WHERE = {
     "monte_carlo": "montecarlo", "exact": "montecarlo", "EXACT_LIMIT": "montecarlo",
     "SchedulerError": "_dask",
     "side_figure": "figure",
-    "as_seed_sequence": "_random",
+    "as_seed_sequence": "alliancelab.seeds",
 }
 
 
 def __getattr__(name: str) -> Any:
     if name not in _WHERE:
         raise AttributeError(f"module 'alliancelab.simulate' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"alliancelab.simulate.{_WHERE[name]}"), name)
+    where = _WHERE[name]
+    module = where if where.startswith("alliancelab.") else f"alliancelab.simulate.{where}"
+    value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value
 

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from alliancelab.errors import InputError
-from alliancelab.simulate._random import Seed, as_seed_sequence, chunk_sizes
+from alliancelab.seeds import Seed, as_seed_sequence
 from alliancelab.simulate.graph import ObligationGraph, completed
 from alliancelab.simulate.kernel import CompiledGraph, compile_graph, propagate, side_codes
 from alliancelab.simulate.rates import (
@@ -259,3 +259,13 @@ def _distribution(graph: ObligationGraph, c: CompiledGraph, total: ChunkStats | 
                            tuple(labels[k] for k in np.flatnonzero(row == 2)), p, count))
     return CascadeDistribution(graph, c, method, p_side, p_count, tuple(coalitions), rates,
                                policy, runs=runs, **extra)  # type: ignore[arg-type]
+
+
+def chunk_sizes(runs: int, chunk_size: int) -> list[int]:
+    """Sizes of the chunks ``runs`` is split into: full chunks, then the remainder.
+
+    >>> chunk_sizes(10, 4)
+    [4, 4, 2]
+    """
+    full, rest = divmod(runs, chunk_size)
+    return [chunk_size] * full + ([rest] if rest else [])
