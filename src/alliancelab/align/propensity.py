@@ -60,7 +60,7 @@ import numpy as np
 import pandas as pd
 
 from alliancelab.align.model import LandscapeProblem
-from alliancelab.assess import Provenance, cohens_kappa, valued_portfolios
+from alliancelab.assess import Provenance, cohens_kappa, provenance, valued_portfolios
 from alliancelab.assess.similarity import VALUED_LEVELS
 from alliancelab.data import Country, get_source, load, resolve
 from alliancelab.data.sources.rivalries import rivalry_years
@@ -333,21 +333,6 @@ def _resolve_all(states: Sequence[str | int | Country], year: int) -> list[Count
     return out
 
 
-def _provenance(source: str, year: int, available: Iterable[int]) -> Provenance:
-    """The latest year of ``source`` with data at or before ``year`` (None if none)."""
-    src = get_source(source)
-    before = [y for y in set(available) if y <= year]
-    used = max(before) if before else None
-    if used is None:
-        note = f"{src.title} {src.version} has no data at or before {year} (NA)"
-    elif used != year:
-        note = f"{src.title} {src.version}: {used} used for {year} (latest year with data)"
-    else:
-        note = ""
-    return Provenance(src.name, src.title, src.version, int(year),
-                      None if used is None else int(used), note)
-
-
 def _sizes(countries: list[Country], year: int, kind: str) -> tuple[np.ndarray, Provenance]:
     if kind == "cinc":
         table = _nmc()
@@ -356,7 +341,7 @@ def _sizes(countries: list[Country], year: int, kind: str) -> tuple[np.ndarray, 
         table = milex_state_years()[["ccode", "year", "milex_const2023_usd_m"]]
         table = table.dropna()
         column, source = "milex_const2023_usd_m", "sipri_milex"
-    prov = _provenance(source, year, table.year.unique())
+    prov = provenance(source, year, table.year.unique())
     if prov.year_used is None:
         return np.full(len(countries), np.nan), prov
     rows = table[table.year == prov.year_used].set_index("ccode")[column]
@@ -373,7 +358,7 @@ def _nmc() -> pd.DataFrame:
 def _alliance(codes: list[int], year: int, include_nonagg: bool
               ) -> tuple[np.ndarray, Provenance]:
     src = get_source("atop_alliance")
-    prov = _provenance("atop_alliance", year, range(src.years[0], src.years[1] + 1))
+    prov = provenance("atop_alliance", year, range(src.years[0], src.years[1] + 1))
     n = len(codes)
     out = np.full((n, n), np.nan)
     if prov.year_used is None:
@@ -390,7 +375,7 @@ def _alliance(codes: list[int], year: int, include_nonagg: bool
 
 def _ideal_points(codes: list[int], year: int) -> tuple[np.ndarray, Provenance]:
     ideal = ideal_point_years().dropna(subset=["idealpoint"])
-    prov = _provenance("unga_ideal_points", year, ideal.year.unique())
+    prov = provenance("unga_ideal_points", year, ideal.year.unique())
     if prov.year_used is None:
         return np.full((len(codes), len(codes)), np.nan), prov
     values = ideal[ideal.year == prov.year_used].set_index("ccode").idealpoint
@@ -399,7 +384,7 @@ def _ideal_points(codes: list[int], year: int) -> tuple[np.ndarray, Provenance]:
 
 def _regime(codes: list[int], year: int) -> tuple[np.ndarray, Provenance]:
     dem = load("democracy")[["ccode", "year", "v2x_polyarchy"]].dropna()
-    prov = _provenance("democracy", year, dem.year.unique())
+    prov = provenance("democracy", year, dem.year.unique())
     if prov.year_used is None:
         return np.full((len(codes), len(codes)), np.nan), prov
     values = dem[dem.year == prov.year_used].set_index("ccode").v2x_polyarchy
@@ -422,7 +407,7 @@ def _proximity(values: pd.Series, codes: list[int]) -> np.ndarray:
 
 def _rivalry(codes: list[int], year: int) -> tuple[np.ndarray, Provenance]:
     src = get_source("tss_rivalries")
-    prov = _provenance("tss_rivalries", year, range(FIRST_YEAR, src.years[1] + 1))
+    prov = provenance("tss_rivalries", year, range(FIRST_YEAR, src.years[1] + 1))
     n = len(codes)
     if prov.year_used is None:
         return np.full((n, n), np.nan), prov
@@ -438,7 +423,7 @@ def _rivalry(codes: list[int], year: int) -> tuple[np.ndarray, Provenance]:
 
 def _disputes(codes: list[int], year: int, window: int) -> tuple[np.ndarray, Provenance]:
     src = get_source("cow_mid_ddydisps")
-    prov = _provenance("cow_mid_ddydisps", year, range(src.years[0], src.years[1] + 1))
+    prov = provenance("cow_mid_ddydisps", year, range(src.years[0], src.years[1] + 1))
     n = len(codes)
     if prov.year_used is None:
         return np.full((n, n), np.nan), prov

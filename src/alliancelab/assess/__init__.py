@@ -15,7 +15,7 @@ Example
 0.63
 """
 
-from alliancelab.assess._common import Provenance
+from alliancelab.assess._common import Provenance, provenance
 from alliancelab.assess.analogues import Analogues, alliance_features, nearest_alliances
 from alliancelab.assess.burden import BurdenSharing, burden_figure, burden_sharing, olson_zeckhauser
 from alliancelab.assess.capability import (
@@ -96,6 +96,7 @@ __all__ = [
     "network_figure",
     "olson_zeckhauser",
     "portfolio_similarity",
+    "provenance",
     "s_score",
     "scotts_pi",
     "survival",
