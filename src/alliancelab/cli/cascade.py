@@ -21,6 +21,16 @@ from pathlib import Path
 
 import typer
 
+from alliancelab.cli._event import (
+    Attacker,
+    AtWar,
+    On,
+    Provoked,
+    ScenarioName,
+    Target,
+    Where,
+    Year,
+)
 from alliancelab.errors import InputError
 
 OUT_FORMATS = (".json", ".html", ".csv", ".parquet", ".dta")
@@ -29,22 +39,14 @@ OUT_FORMATS = (".json", ".html", ".csv", ".parquet", ".dta")
 def register(app: typer.Typer) -> None:
     @app.command("cascade")
     def cascade_command(
-        attacker: list[str] = typer.Option(..., "--attacker", help="Attacking state (repeat "
-                                           "for several)."),
-        target: str = typer.Option(..., "--target", help="The state attacked."),
-        where: str = typer.Option(None, "--where", help="Place of the attack: an area "
-                                  "(`alliancelab treaties areas`) or a state; default: the "
-                                  "target's territory."),
-        on: str = typer.Option(None, "--on", help="'territory' or 'forces'; default from "
-                               "--where."),
-        year: int = typer.Option(None, "--year", help="Year (default: the scenario's, else "
-                                 "the latest year with data)."),
-        scenario: str = typer.Option(None, "--scenario", help="Add a scenario's proposed "
-                                     "treaties (built-in name or file)."),
-        provoked: bool = typer.Option(None, "--provoked/--unprovoked", help="Whether the "
-                                      "target provoked the attack (default: unknown)."),
-        at_war: bool = typer.Option(True, "--at-war/--not-at-war", help="Whether the attack "
-                                    "puts the target in a state of war."),
+        attacker: Attacker,
+        target: Target,
+        where: Where = None,
+        on: On = None,
+        year: Year = None,
+        scenario: ScenarioName = None,
+        provoked: Provoked = None,
+        at_war: AtWar = True,
         homeland: bool = typer.Option(False, "--homeland", help="Also treat each state "
                                       "joining the target's side as attacked on its own "
                                       "territory (default: only where the war is)."),

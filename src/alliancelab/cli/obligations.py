@@ -10,6 +10,16 @@ from __future__ import annotations
 
 import typer
 
+from alliancelab.cli._event import (
+    Attacker,
+    AtWar,
+    On,
+    Provoked,
+    ScenarioName,
+    Target,
+    Where,
+    Year,
+)
 from alliancelab.cli._format import print_frame, print_json
 from alliancelab.errors import InputError, UnknownNameError
 from alliancelab.treaty import engine
@@ -21,23 +31,14 @@ from alliancelab.treaty.schema import normalize_kind
 def register(app: typer.Typer) -> None:
     @app.command("obligations")
     def obligations(
-        attacker: list[str] = typer.Option(..., "--attacker", help="Attacking state (repeat "
-                                           "for several); names are read in --year (DEU in "
-                                           "1960 is West Germany)."),
-        target: str = typer.Option(..., "--target", help="The state attacked."),
-        where: str = typer.Option(None, "--where", help="Place of the attack: an area "
-                                  "(`alliancelab treaties areas`) or a state; default: the "
-                                  "target's territory."),
-        on: str = typer.Option(None, "--on", help="'territory' or 'forces' (armed forces, "
-                               "vessels, aircraft); default from --where."),
-        year: int = typer.Option(None, "--year", help="Year (default: the scenario's, else "
-                                 "the latest year with data)."),
-        scenario: str = typer.Option(None, "--scenario", help="Add a scenario's proposed "
-                                     "treaties (built-in name or file)."),
-        provoked: bool = typer.Option(None, "--provoked/--unprovoked", help="Whether the "
-                                      "target provoked the attack (default: unknown)."),
-        at_war: bool = typer.Option(True, "--at-war/--not-at-war", help="Whether the attack "
-                                    "puts the target in a state of war."),
+        attacker: Attacker,
+        target: Target,
+        where: Where = None,
+        on: On = None,
+        year: Year = None,
+        scenario: ScenarioName = None,
+        provoked: Provoked = None,
+        at_war: AtWar = True,
         kind: list[str] = typer.Option(None, "--kind", help="Only these obligations "
                                        "(defense or defence, consultation, neutrality, "
                                        "...)."),
